@@ -1,0 +1,218 @@
+package io.posture.cli;
+
+import io.posture.benchmark.BenchmarkCatalog;
+import io.posture.benchmark.BenchmarkEvaluator;
+import io.posture.benchmark.BenchmarkRef;
+import io.posture.benchmark.ControlOutcome;
+import io.posture.benchmark.ControlStatus;
+import io.posture.benchmark.PodSubject;
+import io.posture.benchmark.Severity;
+import io.posture.collect.ManifestException;
+import io.posture.collect.ManifestObject;
+import io.posture.collect.ManifestReader;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * {@code scan PATH… [--benchmark pss-restricted[@v1.33]] [--format table|json] [--fail-on SEVERITY]}.
+ * Exit code 0: no failure at or above the threshold; 1: such failures; 2: bad usage or unreadable input.
+ */
+final class ScanCommand {
+
+    static final int OK = 0;
+    static final int FAILURES = 1;
+    static final int ERROR = 2;
+    private static final String USAGE = """
+            usage: posture scan PATH... [--benchmark pss-restricted[@v1.33]] [--format table|json] [--fail-on low|medium|high|critical]
+              PATH        manifest files or folders (YAML or JSON, as kubectl or helm template writes them)
+              --benchmark benchmark to check against, optionally pinned to a policy version (default pss-restricted)
+              --format    table (failures and a summary) or json (every result with its evidence); default table
+              --fail-on   exit with 1 when a failure of this severity or above is found; default: never""";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ScanCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("posture scan: " + e.getMessage());
+            err.println(USAGE);
+            return ERROR;
+        }
+        var catalog = new BenchmarkCatalog();
+        io.posture.benchmark.Benchmark benchmark;
+        try {
+            benchmark = catalog.get(options.benchmark().benchmarkId());
+        } catch (NoSuchElementException e) {
+            err.println("posture scan: " + e.getMessage());
+            return ERROR;
+        }
+        var version = options.benchmark().versionFor(benchmark);
+        var evaluator = new BenchmarkEvaluator();
+        var reader = new ManifestReader();
+        var results = new ArrayList<Result>();
+        var problems = new ArrayList<String>();
+        for (var path : options.paths()) {
+            List<Path> files;
+            try {
+                files = reader.files(path);
+            } catch (ManifestException e) {
+                problems.add(e.getMessage());
+                continue;
+            }
+            for (var file : files) {
+                try {
+                    for (var object : reader.read(file, file.toString())) {
+                        object.workloadTemplate().ifPresent(template -> {
+                            var subject = new PodSubject(template.kind().name(), template.namespace(), template.name(),
+                                    template.podMetadata(), template.podSpec(), template.kind().specPath(),
+                                    template.kind().metadataPath());
+                            evaluator.evaluate(benchmark, version, subject)
+                                    .forEach(outcome -> results.add(new Result(object, template, outcome)));
+                        });
+                    }
+                } catch (ManifestException e) {
+                    problems.add(file + ": " + e.getMessage());
+                }
+            }
+        }
+        problems.forEach(problem -> err.println("posture scan: " + problem));
+        if (options.format().equals("json")) {
+            printJson(options.benchmark().benchmarkId(), version.toString(), results, problems);
+        } else {
+            printTable(benchmark.title(), version.toString(), results);
+        }
+        if (!problems.isEmpty()) {
+            return ERROR;
+        }
+        boolean failed = options.failOn() != null && results.stream().anyMatch(result ->
+                result.outcome().status() == ControlStatus.FAIL && result.outcome().control().severity().atLeast(options.failOn()));
+        return failed ? FAILURES : OK;
+    }
+
+    private void printJson(String benchmarkId, String version, List<Result> results, List<String> problems) {
+        var document = new LinkedHashMap<String, Object>();
+        document.put("benchmark", benchmarkId);
+        document.put("policyVersion", version);
+        document.put("summary", summary(results));
+        document.put("results", results.stream().map(Result::toJson).toList());
+        document.put("errors", problems);
+        out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document));
+    }
+
+    private void printTable(String title, String version, List<Result> results) {
+        out.println(title + " (policy " + version + ")");
+        var failures = results.stream().filter(result -> result.outcome().status() == ControlStatus.FAIL).toList();
+        if (!failures.isEmpty()) {
+            out.printf(Locale.ROOT, "%-8s %-28s %-50s %s%n", "SEVERITY", "CONTROL", "RESOURCE", "EVIDENCE");
+            for (var result : failures) {
+                var evidence = result.outcome().evidence();
+                out.printf(Locale.ROOT, "%-8s %-28s %-50s %s%n", result.outcome().control().severity(),
+                        result.outcome().control().id(), result.resourceLabel(), evidence.getFirst()
+                                + (evidence.size() > 1 ? " (+" + (evidence.size() - 1) + " more)" : ""));
+            }
+        }
+        var summary = summary(results);
+        out.printf(Locale.ROOT, "%d resources: %d passed, %d failed, %d not applicable%n",
+                summary.get("resources"), summary.get("passed"), summary.get("failed"), summary.get("notApplicable"));
+    }
+
+    private static Map<String, Long> summary(List<Result> results) {
+        var summary = new LinkedHashMap<String, Long>();
+        summary.put("resources", results.stream().map(Result::resourceKey).distinct().count());
+        summary.put("passed", results.stream().filter(r -> r.outcome().status() == ControlStatus.PASS).count());
+        summary.put("failed", results.stream().filter(r -> r.outcome().status() == ControlStatus.FAIL).count());
+        summary.put("notApplicable", results.stream().filter(r -> r.outcome().status() == ControlStatus.NOT_APPLICABLE).count());
+        return summary;
+    }
+
+    private record Result(ManifestObject object, ManifestObject.WorkloadTemplate template, ControlOutcome outcome) {
+
+        String resourceLabel() {
+            return template.kind() + " " + template.namespace() + "/" + template.name();
+        }
+
+        /** Objects with one name in different files are different objects. */
+        String resourceKey() {
+            return object.file() + "|" + resourceLabel();
+        }
+
+        Map<String, Object> toJson() {
+            var resource = new LinkedHashMap<String, Object>();
+            resource.put("kind", template.kind().name());
+            resource.put("namespace", template.namespace());
+            resource.put("name", template.name());
+            var json = new LinkedHashMap<String, Object>();
+            json.put("resource", resource);
+            json.put("file", object.file());
+            json.put("control", outcome.control().id());
+            json.put("title", outcome.control().title());
+            json.put("severity", outcome.control().severity().name());
+            json.put("status", outcome.status().name());
+            json.put("evidence", outcome.evidence());
+            return json;
+        }
+    }
+
+    record Options(List<Path> paths, BenchmarkRef benchmark, String format, Severity failOn) {
+
+        static Options parse(String[] args) {
+            var paths = new ArrayList<Path>();
+            var benchmark = BenchmarkRef.parse("pss-restricted");
+            var format = "table";
+            Severity failOn = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--benchmark" -> benchmark = BenchmarkRef.parse(value(args, ++i, "--benchmark"));
+                    case "--format" -> {
+                        format = value(args, ++i, "--format");
+                        if (!format.equals("json") && !format.equals("table")) {
+                            throw new IllegalArgumentException("--format must be table or json, not " + format);
+                        }
+                    }
+                    case "--fail-on" -> {
+                        var severity = value(args, ++i, "--fail-on");
+                        try {
+                            failOn = Severity.valueOf(severity.toUpperCase(Locale.ROOT));
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("--fail-on must be low, medium, high or critical, not " + severity);
+                        }
+                    }
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + args[i]);
+                        }
+                        paths.add(Path.of(args[i]));
+                    }
+                }
+            }
+            if (paths.isEmpty()) {
+                throw new IllegalArgumentException("no PATH given");
+            }
+            return new Options(List.copyOf(paths), benchmark, format, failOn);
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[index];
+        }
+    }
+}

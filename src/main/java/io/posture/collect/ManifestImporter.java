@@ -1,0 +1,111 @@
+package io.posture.collect;
+
+import io.posture.collect.RunViews.RunSummary;
+import io.posture.collect.internal.CollectionRunEntity;
+import io.posture.collect.internal.CollectionRunRepository;
+import io.posture.collect.internal.ManifestMapper;
+import io.posture.collect.internal.RunProblemEntity;
+import io.posture.inventory.InventoryWriter;
+import io.posture.inventory.ObservedResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Imports manifest files into a cluster's inventory as one CollectionRun. Each file is written
+ * in its own transaction, so a bad file changes nothing and the files before it stay imported.
+ */
+@Service
+public class ManifestImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(ManifestImporter.class);
+
+    private final ManifestReader reader;
+    private final InventoryWriter inventory;
+    private final CollectionRunRepository runs;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ManifestImporter(InventoryWriter inventory, CollectionRunRepository runs, ApplicationEventPublisher events,
+                     Clock clock, @Value("${posture.import.max-file-size:16MB}") org.springframework.util.unit.DataSize maxFileSize) {
+        this.reader = new ManifestReader(maxFileSize.toBytes());
+        this.inventory = inventory;
+        this.runs = runs;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public RunSummary importPath(String clusterName, String environment, Path path) {
+        var run = runs.save(new CollectionRunEntity(clusterName, "manifests: " + path, clock.instant()));
+        var problems = new ArrayList<RunProblemEntity>();
+        var skippedKinds = new TreeMap<String, Integer>();
+        int filesRead = 0;
+        int stored = 0;
+        long clusterId = inventory.registerCluster(clusterName, environment, clock.instant());
+        List<Path> files;
+        try {
+            files = reader.files(path);
+        } catch (ManifestException e) {
+            files = List.of();
+            problems.add(new RunProblemEntity(path.toString(), e.getMessage()));
+        }
+        for (var file : files) {
+            var displayName = path.equals(file) ? file.getFileName().toString() : path.relativize(file).toString();
+            try {
+                var batch = new ArrayList<ObservedResource>();
+                for (var object : reader.read(file, displayName)) {
+                    ManifestMapper.map(object).ifPresentOrElse(batch::add,
+                            () -> skippedKinds.merge(skippedLabel(object), 1, Integer::sum));
+                }
+                inventory.record(clusterId, run.getId(), clock.instant(), batch);
+                stored += batch.size();
+                filesRead++;
+            } catch (ManifestException e) {
+                problems.add(new RunProblemEntity(displayName, e.getMessage()));
+            } catch (DataAccessException e) {
+                log.warn("Could not store {}", displayName, e);
+                problems.add(new RunProblemEntity(displayName, "could not be stored: " + e.getMostSpecificCause().getMessage()));
+            }
+        }
+        if (files.isEmpty() && problems.isEmpty()) {
+            problems.add(new RunProblemEntity(path.toString(), "no .yaml, .yml or .json files found"));
+        }
+        var status = problems.isEmpty() ? RunStatus.COMPLETE : filesRead > 0 ? RunStatus.PARTIAL : RunStatus.FAILED;
+        int skipped = skippedKinds.values().stream().mapToInt(Integer::intValue).sum();
+        run.finish(clusterId, status, clock.instant(), filesRead, problems.size(), stored, skipped,
+                message(status, filesRead, problems.size(), stored, skippedKinds), problems);
+        var summary = runs.save(run).toSummary();
+        log.info("Import of {} into cluster {}: {}", path, clusterName, summary.message());
+        events.publishEvent(new CollectionRunCompleted(run.getId(), clusterId, clusterName, status));
+        return summary;
+    }
+
+    private static String skippedLabel(ManifestObject object) {
+        return object.workloadTemplate().isEmpty() && io.posture.inventory.WorkloadKind.of(object.kind()).isPresent()
+                ? object.kind() + " owned by a controller" : object.kind();
+    }
+
+    private static String message(RunStatus status, int filesRead, int filesFailed, int stored, Map<String, Integer> skipped) {
+        var text = new StringBuilder(status.name().charAt(0) + status.name().substring(1).toLowerCase())
+                .append(": ").append(stored).append(" objects from ").append(filesRead).append(filesRead == 1 ? " file" : " files");
+        if (filesFailed > 0) {
+            text.append("; ").append(filesFailed).append(filesFailed == 1 ? " file" : " files").append(" could not be read");
+        }
+        if (!skipped.isEmpty()) {
+            text.append("; not inventoried: ").append(skipped.entrySet().stream()
+                    .map(entry -> entry.getValue() + " " + entry.getKey()).collect(Collectors.joining(", ")));
+        }
+        return text.toString();
+    }
+}

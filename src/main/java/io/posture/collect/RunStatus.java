@@ -1,0 +1,5 @@
+package io.posture.collect;
+
+public enum RunStatus {
+    RUNNING, COMPLETE, PARTIAL, FAILED
+}

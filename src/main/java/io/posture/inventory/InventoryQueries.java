@@ -1,0 +1,110 @@
+package io.posture.inventory;
+
+import io.posture.inventory.InventoryViews.ClusterInfo;
+import io.posture.inventory.InventoryViews.ContainerInfo;
+import io.posture.inventory.InventoryViews.EstateCounts;
+import io.posture.inventory.InventoryViews.NamespaceInfo;
+import io.posture.inventory.InventoryViews.WorkloadInfo;
+import io.posture.inventory.InventoryViews.WorkloadPodSpec;
+import io.posture.inventory.internal.ClusterEntity;
+import io.posture.inventory.internal.ClusterRepository;
+import io.posture.inventory.internal.NamespaceEntity;
+import io.posture.inventory.internal.NamespaceRepository;
+import io.posture.inventory.internal.WorkloadRepository;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read side of the inventory; returns records, never entities. */
+@Service
+@Transactional(readOnly = true)
+public class InventoryQueries {
+
+    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
+    };
+
+    private final ClusterRepository clusters;
+    private final NamespaceRepository namespaces;
+    private final WorkloadRepository workloads;
+    private final JsonMapper json;
+
+    InventoryQueries(ClusterRepository clusters, NamespaceRepository namespaces, WorkloadRepository workloads,
+                     JsonMapper json) {
+        this.clusters = clusters;
+        this.namespaces = namespaces;
+        this.workloads = workloads;
+        this.json = json;
+    }
+
+    public List<ClusterInfo> clusters() {
+        return clusters.findAll(Sort.by("name")).stream().map(InventoryQueries::toInfo).toList();
+    }
+
+    public Optional<ClusterInfo> cluster(String name) {
+        return clusters.findByName(name).map(InventoryQueries::toInfo);
+    }
+
+    public boolean isEmpty() {
+        return clusters.count() == 0;
+    }
+
+    public EstateCounts counts() {
+        return new EstateCounts(clusters.count(), namespaces.count(), workloads.count());
+    }
+
+    public Optional<NamespaceInfo> namespace(long clusterId, String name) {
+        return namespaces.findByClusterIdAndName(clusterId, name).map(this::toInfo);
+    }
+
+    /** Teams of a cluster's namespaces, by namespace name. */
+    public Map<String, String> teamsByNamespace(long clusterId) {
+        var teams = new java.util.HashMap<String, String>();
+        namespaces.findByClusterId(clusterId).forEach(namespace -> {
+            if (namespace.getTeam() != null) {
+                teams.put(namespace.getName(), namespace.getTeam());
+            }
+        });
+        return teams;
+    }
+
+    public Slice<WorkloadPodSpec> podSpecs(long clusterId, Pageable pageable) {
+        return workloads.findByClusterIdOrderById(clusterId, pageable).map(workload -> new WorkloadPodSpec(
+                workload.getId(), workload.getClusterId(), workload.getNamespace(), workload.getKind(),
+                workload.getName(), workload.getPodAnnotations(), workload.getPodSpec()));
+    }
+
+    public Optional<WorkloadInfo> workload(String clusterName, String namespace, WorkloadKind kind, String name) {
+        return clusters.findByName(clusterName).flatMap(cluster -> workloads
+                .findByClusterIdAndKindAndNamespaceAndName(cluster.getId(), kind, namespace, name)
+                .map(workload -> new WorkloadInfo(workload.getId(), cluster.getId(), cluster.getName(),
+                        workload.getNamespace(),
+                        namespaces.findByClusterIdAndName(cluster.getId(), namespace).map(NamespaceEntity::getTeam).orElse(null),
+                        workload.getKind(), workload.getName(), workload.getServiceAccount(),
+                        labels(workload.getLabels()), workload.getFirstSeen(), workload.getLastSeen(),
+                        workload.getContainers().stream().map(container -> new ContainerInfo(container.getType(),
+                                container.getName(), container.getImage(), container.getSecurityContext(),
+                                container.getResources(), container.getProbes(), container.getPorts())).toList())));
+    }
+
+    private NamespaceInfo toInfo(NamespaceEntity namespace) {
+        return new NamespaceInfo(namespace.getId(), namespace.getClusterId(), namespace.getName(), namespace.getTeam(),
+                labels(namespace.getLabels()));
+    }
+
+    private Map<String, String> labels(String labelsJson) {
+        return labelsJson == null ? Map.of() : json.readValue(labelsJson, LABELS);
+    }
+
+    private static ClusterInfo toInfo(ClusterEntity cluster) {
+        return new ClusterInfo(cluster.getId(), cluster.getName(), cluster.getEnvironment(), cluster.getFirstSeen(),
+                cluster.getLastSeen());
+    }
+}

@@ -1,0 +1,15 @@
+package io.posture.inventory.internal;
+
+import io.posture.inventory.WorkloadKind;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.Optional;
+
+public interface WorkloadRepository extends JpaRepository<WorkloadEntity, Long> {
+    Optional<WorkloadEntity> findByClusterIdAndKindAndNamespaceAndName(long clusterId, WorkloadKind kind,
+                                                                       String namespace, String name);
+
+    Slice<WorkloadEntity> findByClusterIdOrderById(long clusterId, Pageable pageable);
+}

@@ -1,0 +1,56 @@
+package io.posture.ui;
+
+import io.posture.benchmark.ControlStatus;
+import io.posture.benchmark.Severity;
+import com.vaadin.flow.component.html.Span;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How scores, severities, statuses and times look everywhere in the UI. */
+public final class Formats {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private Formats() {
+    }
+
+    public static String score(Double score) {
+        return score == null ? "—" : String.format(Locale.ROOT, "%.0f", Math.floor(score));
+    }
+
+    public static String percent(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.0f%%", value);
+    }
+
+    public static String time(Instant instant) {
+        return instant == null ? "—" : TIME.format(instant);
+    }
+
+    public static Span scoreBadge(Double score) {
+        var badge = new Span(score(score));
+        badge.addClassNames("score", score == null ? "score-none" : score >= 90 ? "score-good" : score >= 70 ? "score-fair" : "score-poor");
+        return badge;
+    }
+
+    public static Span severityBadge(Severity severity) {
+        var badge = new Span(severity == null ? "—" : severity.name().toLowerCase(Locale.ROOT));
+        badge.addClassNames("pill", severity == null ? "pill-none" : "severity-" + severity.name().toLowerCase(Locale.ROOT));
+        return badge;
+    }
+
+    public static Span statusBadge(ControlStatus status) {
+        var label = switch (status) {
+            case PASS -> "pass";
+            case FAIL -> "fail";
+            case MANUAL -> "manual";
+            case NOT_APPLICABLE -> "n/a";
+            case UNKNOWN -> "unknown";
+        };
+        var badge = new Span(label);
+        badge.addClassNames("pill", "status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return badge;
+    }
+}

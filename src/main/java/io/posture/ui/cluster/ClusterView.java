@@ -1,0 +1,73 @@
+package io.posture.ui.cluster;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.posture.benchmark.BenchmarkCatalog;
+import io.posture.inventory.InventoryQueries;
+import io.posture.scoring.ScoreQueries;
+import io.posture.scoring.ScoreViews.NamespaceScore;
+import io.posture.ui.BenchmarkSelect;
+import io.posture.ui.Formats;
+import io.posture.ui.MainLayout;
+import io.posture.ui.Navigation;
+import io.posture.ui.PageHeader;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+
+@Route(value = "clusters/:cluster", layout = MainLayout.class)
+@PageTitle("Cluster · Posture")
+class ClusterView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final InventoryQueries inventory;
+    private final ScoreQueries scores;
+    private final BenchmarkCatalog catalog;
+
+    ClusterView(InventoryQueries inventory, ScoreQueries scores, BenchmarkCatalog catalog) {
+        this.inventory = inventory;
+        this.scores = scores;
+        this.catalog = catalog;
+        addClassName("page");
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var clusterName = event.getRouteParameters().get("cluster").orElseThrow();
+        var cluster = inventory.cluster(clusterName).orElseThrow(() -> new NotFoundException("No cluster " + clusterName));
+        var benchmarkId = Navigation.benchmarkOf(event.getLocation(), catalog);
+        var score = scores.clusterScores(benchmarkId).stream().filter(s -> s.clusterId() == cluster.id()).findFirst();
+        removeAll();
+        add(new PageHeader("Cluster " + cluster.name(), "Environment " + cluster.environment() + " · score "
+                + Formats.score(score.map(s -> s.score()).orElse(null)) + " · coverage "
+                + Formats.percent(score.map(s -> s.coverage()).orElse(null)) + " · last seen " + Formats.time(cluster.lastSeen()))
+                .crumb("Overview", Navigation.overview(benchmarkId))
+                .action(new BenchmarkSelect(catalog, benchmarkId, id -> Navigation.cluster(clusterName, id))));
+
+        var grid = new Grid<NamespaceScore>();
+        grid.addColumn(NamespaceScore::namespace).setHeader("Namespace").setSortProperty("namespace").setFlexGrow(2);
+        grid.addColumn(score1 -> score1.team() == null ? "—" : score1.team()).setHeader("Team").setSortProperty("team");
+        grid.addComponentColumn(row -> Formats.scoreBadge(row.score())).setHeader("Score").setSortProperty("score");
+        grid.addColumn(NamespaceScore::failed).setHeader("Failing checks").setSortProperty("failed");
+        grid.addColumn(NamespaceScore::passed).setHeader("Passing checks").setSortProperty("passed");
+        grid.addColumn(row -> Formats.percent(row.coverage())).setHeader("Coverage");
+        grid.setItemsPageable(pageable -> scores.namespaceScores(cluster.id(), benchmarkId, withDefaultSort(pageable)).getContent());
+        grid.addItemClickListener(click -> UI.getCurrent().navigate(
+                Navigation.namespace(clusterName, click.getItem().namespace(), benchmarkId)));
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText("No namespaces evaluated in this cluster.");
+        grid.addClassName("clickable");
+        add(grid);
+    }
+
+    private static org.springframework.data.domain.Pageable withDefaultSort(org.springframework.data.domain.Pageable pageable) {
+        return pageable.getSort().isSorted() ? pageable
+                : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("score").ascending().and(Sort.by("namespace")));
+    }
+}

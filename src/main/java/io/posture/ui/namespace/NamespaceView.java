@@ -1,0 +1,69 @@
+package io.posture.ui.namespace;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.posture.benchmark.BenchmarkCatalog;
+import io.posture.inventory.InventoryQueries;
+import io.posture.scoring.ScoreQueries;
+import io.posture.scoring.ScoreViews.WorkloadScore;
+import io.posture.ui.BenchmarkSelect;
+import io.posture.ui.Formats;
+import io.posture.ui.MainLayout;
+import io.posture.ui.Navigation;
+import io.posture.ui.PageHeader;
+
+@Route(value = "clusters/:cluster/namespaces/:namespace", layout = MainLayout.class)
+@PageTitle("Namespace · Posture")
+class NamespaceView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final InventoryQueries inventory;
+    private final ScoreQueries scores;
+    private final BenchmarkCatalog catalog;
+
+    NamespaceView(InventoryQueries inventory, ScoreQueries scores, BenchmarkCatalog catalog) {
+        this.inventory = inventory;
+        this.scores = scores;
+        this.catalog = catalog;
+        addClassName("page");
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var clusterName = event.getRouteParameters().get("cluster").orElseThrow();
+        var namespaceName = event.getRouteParameters().get("namespace").orElseThrow();
+        var cluster = inventory.cluster(clusterName).orElseThrow(() -> new NotFoundException("No cluster " + clusterName));
+        var namespace = inventory.namespace(cluster.id(), namespaceName)
+                .orElseThrow(() -> new NotFoundException("No namespace " + namespaceName));
+        var benchmarkId = Navigation.benchmarkOf(event.getLocation(), catalog);
+        removeAll();
+        var labels = namespace.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .reduce((a, b) -> a + ", " + b).orElse("none");
+        add(new PageHeader("Namespace " + namespaceName, "Team " + (namespace.team() == null ? "unassigned" : namespace.team())
+                + " · labels: " + labels)
+                .crumb("Overview", Navigation.overview(benchmarkId))
+                .crumb(clusterName, Navigation.cluster(clusterName, benchmarkId))
+                .action(new BenchmarkSelect(catalog, benchmarkId, id -> Navigation.namespace(clusterName, namespaceName, id))));
+
+        var grid = new Grid<WorkloadScore>();
+        grid.addColumn(WorkloadScore::name).setHeader("Workload").setFlexGrow(3);
+        grid.addColumn(WorkloadScore::kind).setHeader("Kind");
+        grid.addComponentColumn(row -> Formats.scoreBadge(row.score())).setHeader("Score");
+        grid.addColumn(WorkloadScore::failed).setHeader("Failing controls");
+        grid.addComponentColumn(row -> Formats.severityBadge(row.worstFailure())).setHeader("Worst failure");
+        grid.setItemsPageable(pageable -> scores.workloadScores(cluster.id(), namespaceName, benchmarkId, pageable).getContent());
+        grid.addItemClickListener(click -> UI.getCurrent().navigate(Navigation.workload(clusterName, namespaceName,
+                click.getItem().kind().name(), click.getItem().name(), benchmarkId)));
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText("No workloads in this namespace.");
+        grid.addClassName("clickable");
+        add(grid);
+    }
+}

@@ -1,0 +1,49 @@
+package io.posture.ui.runs;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.posture.collect.CollectionRuns;
+import io.posture.collect.RunViews.RunSummary;
+import io.posture.ui.Formats;
+import io.posture.ui.MainLayout;
+import io.posture.ui.PageHeader;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+
+@Route(value = "runs", layout = MainLayout.class)
+@PageTitle("Collection runs · Posture")
+class RunsView extends VerticalLayout {
+
+    RunsView(CollectionRuns runs) {
+        addClassName("page");
+        setSizeFull();
+        add(new PageHeader("Collection runs", "Every import or collection, newest first. Click a run with problems to see what could not be read."));
+        var grid = new Grid<RunSummary>();
+        grid.addColumn(run -> Formats.time(run.startedAt())).setHeader("Started");
+        grid.addColumn(RunSummary::clusterName).setHeader("Cluster");
+        grid.addComponentColumn(run -> {
+            var status = new Span(run.status().name().toLowerCase());
+            status.addClassNames("pill", "run-" + run.status().name().toLowerCase());
+            return status;
+        }).setHeader("Status");
+        grid.addColumn(RunSummary::message).setHeader("Result").setFlexGrow(4);
+        grid.addColumn(RunSummary::source).setHeader("Source").setFlexGrow(2);
+        grid.setItemsPageable(pageable -> runs.page(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                Sort.by("startedAt").descending().and(Sort.by("id").descending()))).getContent());
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(run -> {
+            var problems = new UnorderedList();
+            runs.problems(run.id()).forEach(problem -> problems.add(new ListItem(problem.location() + ": " + problem.message())));
+            return problems.getComponentCount() == 0 ? new Div(new Span("No problems.")) : new Div(problems);
+        }));
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        add(grid);
+    }
+}

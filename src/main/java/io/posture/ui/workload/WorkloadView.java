@@ -1,0 +1,120 @@
+package io.posture.ui.workload;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.posture.benchmark.BenchmarkCatalog;
+import io.posture.benchmark.ControlStatus;
+import io.posture.benchmark.Evidence;
+import io.posture.inventory.InventoryQueries;
+import io.posture.inventory.InventoryViews.ContainerInfo;
+import io.posture.inventory.WorkloadKind;
+import io.posture.scoring.ScoreQueries;
+import io.posture.scoring.ScoreViews.ControlResultView;
+import io.posture.ui.BenchmarkSelect;
+import io.posture.ui.Formats;
+import io.posture.ui.MainLayout;
+import io.posture.ui.Navigation;
+import io.posture.ui.PageHeader;
+
+import java.util.stream.Collectors;
+
+@Route(value = "clusters/:cluster/namespaces/:namespace/workloads/:kind/:name", layout = MainLayout.class)
+@PageTitle("Workload · Posture")
+class WorkloadView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final InventoryQueries inventory;
+    private final ScoreQueries scores;
+    private final BenchmarkCatalog catalog;
+
+    WorkloadView(InventoryQueries inventory, ScoreQueries scores, BenchmarkCatalog catalog) {
+        this.inventory = inventory;
+        this.scores = scores;
+        this.catalog = catalog;
+        addClassName("page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getRouteParameters();
+        var clusterName = parameters.get("cluster").orElseThrow();
+        var namespace = parameters.get("namespace").orElseThrow();
+        var kindName = parameters.get("kind").orElseThrow();
+        var name = parameters.get("name").orElseThrow();
+        var kind = WorkloadKind.of(kindName).orElseThrow(() -> new NotFoundException("No workload kind " + kindName));
+        var workload = inventory.workload(clusterName, namespace, kind, name)
+                .orElseThrow(() -> new NotFoundException("No " + kindName + " " + namespace + "/" + name));
+        var benchmarkId = Navigation.benchmarkOf(event.getLocation(), catalog);
+        var results = scores.workloadResults(workload.id(), benchmarkId);
+        long failing = results.stream().filter(result -> result.status() == ControlStatus.FAIL).count();
+
+        removeAll();
+        add(new PageHeader(kind + " " + name, failing + " failing " + (failing == 1 ? "control" : "controls")
+                + " · team " + (workload.team() == null ? "unassigned" : workload.team())
+                + " · service account " + workload.serviceAccount()
+                + " · first seen " + Formats.time(workload.firstSeen()) + " · last seen " + Formats.time(workload.lastSeen()))
+                .crumb("Overview", Navigation.overview(benchmarkId))
+                .crumb(clusterName, Navigation.cluster(clusterName, benchmarkId))
+                .crumb(namespace, Navigation.namespace(clusterName, namespace, benchmarkId))
+                .action(new BenchmarkSelect(catalog, benchmarkId,
+                        id -> Navigation.workload(clusterName, namespace, kindName, name, id))));
+
+        add(new H2("Containers"), containers(workload.containers()));
+        add(new H2("Control results"), resultsGrid(results));
+    }
+
+    private static Grid<ContainerInfo> containers(java.util.List<ContainerInfo> containers) {
+        var grid = new Grid<ContainerInfo>();
+        grid.addColumn(ContainerInfo::name).setHeader("Container");
+        grid.addColumn(container -> container.type().name().toLowerCase()).setHeader("Type");
+        grid.addColumn(ContainerInfo::image).setHeader("Image").setFlexGrow(3);
+        grid.addColumn(container -> container.securityContextJson() == null ? "none" : container.securityContextJson())
+                .setHeader("Security context").setFlexGrow(4);
+        grid.setItems(containers);
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private static Grid<ControlResultView> resultsGrid(java.util.List<ControlResultView> results) {
+        var grid = new Grid<ControlResultView>();
+        grid.addComponentColumn(result -> Formats.statusBadge(result.status())).setHeader("Status").setFlexGrow(0).setWidth("7rem");
+        grid.addComponentColumn(result -> Formats.severityBadge(result.severity())).setHeader("Severity").setFlexGrow(0).setWidth("7rem");
+        grid.addColumn(ControlResultView::title).setHeader("Control").setFlexGrow(2);
+        grid.addColumn(result -> result.evidence().stream().map(Evidence::toString).collect(Collectors.joining("; ")))
+                .setHeader("Evidence").setFlexGrow(4).setPartNameGenerator(result -> "evidence");
+        grid.setItems(results);
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(WorkloadView::details));
+        grid.setDetailsVisibleOnClick(true);
+        results.stream().filter(result -> result.status() == ControlStatus.FAIL).findFirst()
+                .ifPresent(first -> grid.setDetailsVisible(first, true));
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addClassName("results");
+        return grid;
+    }
+
+    private static Div details(ControlResultView result) {
+        var evidence = new Pre(result.evidence().stream().map(Evidence::toString).collect(Collectors.joining("\n")));
+        evidence.addClassName("evidence-block");
+        var id = new Span(result.sectionTitle() + " · " + result.controlId());
+        id.addClassName("hint");
+        var details = new Div(id,
+                new H4("Evidence"), evidence,
+                new H4("Why it matters"), new Paragraph(result.rationale()),
+                new H4("How to fix it"), new Paragraph(result.remediation()));
+        details.addClassName("result-details");
+        return details;
+    }
+}

@@ -68,6 +68,7 @@ public class EvaluationService {
     }
 
     @EventListener
+    @Transactional
     public void onRunCompleted(CollectionRunCompleted run) {
         if (run.status() != RunStatus.FAILED) {
             evaluateCluster(run.clusterId());

@@ -312,8 +312,8 @@ final class PodSecurityRules {
                 violations.add(new Evidence(container.field("securityContext.runAsNonRoot"), render(value)));
             }
         }
-        return RuleResult.of(violations, pod.specPath("securityContext.runAsNonRoot"),
-                podSaysNonRoot ? "true" : "true on every container");
+        return podSaysNonRoot ? RuleResult.of(violations, pod.specPath("securityContext.runAsNonRoot"), "true")
+                : containerPass(pod, violations, "securityContext.runAsNonRoot", "true");
     }
 
     static RuleResult runAsUser(PodView pod, PolicyVersion version) {
@@ -347,8 +347,8 @@ final class PodSecurityRules {
                         type == null ? "<unset>" : type));
             }
         }
-        return RuleResult.of(violations, pod.specPath("securityContext.seccompProfile.type"),
-                podSetsProfile ? podType : "RuntimeDefault or Localhost on every container");
+        return podSetsProfile ? RuleResult.of(violations, pod.specPath("securityContext.seccompProfile.type"), podType)
+                : containerPass(pod, violations, "securityContext.seccompProfile.type", "RuntimeDefault or Localhost");
     }
 
     static RuleResult capabilitiesRestricted(PodView pod, PolicyVersion version) {

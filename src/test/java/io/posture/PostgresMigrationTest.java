@@ -1,0 +1,87 @@
+package io.posture;
+
+import io.posture.collect.ManifestImporter;
+import io.posture.collect.RunStatus;
+import io.posture.inventory.InventoryQueries;
+import io.posture.inventory.WorkloadKind;
+import io.posture.scoring.ScoreQueries;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+import static io.posture.support.Manifests.deployment;
+import static io.posture.support.Manifests.namespace;
+import static io.posture.support.Manifests.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The same Flyway migrations and queries against a real PostgreSQL (binaries from Maven Central). */
+@SpringBootTest
+class PostgresMigrationTest {
+
+    private static final EmbeddedPostgres POSTGRES = start();
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        POSTGRES.close();
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ManifestImporter importer;
+    @Autowired
+    InventoryQueries inventory;
+    @Autowired
+    ScoreQueries scores;
+
+    @Test
+    void migrationsApplyAndTheImportScoreAndQueryPathWorks(@TempDir Path folder) {
+        assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class)).isEqualTo(3);
+
+        write(folder, "ns.yaml", namespace("shop", "checkout"));
+        write(folder, "api.yaml", deployment("shop", "api", "shop/api:1", "{privileged: true}"));
+        write(folder, "web.yaml", deployment("shop", "web", "shop/web:1", "{allowPrivilegeEscalation: false}"));
+        var run = importer.importPath("pg-cluster", "prod", folder);
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+        var cluster = inventory.cluster("pg-cluster").orElseThrow();
+        assertThat(scores.clusterScores("pss-restricted")).singleElement().satisfies(score -> {
+            assertThat(score.score()).isBetween(0.0, 100.0);
+            assertThat(score.failed()).isPositive();
+        });
+        assertThat(scores.namespaceScores(cluster.id(), "pss-restricted", PageRequest.of(0, 10)).getContent())
+                .singleElement().satisfies(ns -> assertThat(ns.team()).isEqualTo("checkout"));
+        assertThat(scores.workloadScores(cluster.id(), "shop", "pss-restricted", PageRequest.of(0, 10)).getContent())
+                .extracting(w -> w.name()).containsExactly("api", "web");
+        assertThat(scores.worstControls("pss-restricted", 10)).isNotEmpty();
+        var api = inventory.workload("pg-cluster", "shop", WorkloadKind.Deployment, "api").orElseThrow();
+        assertThat(scores.workloadResults(api.id(), "pss-baseline")).isNotEmpty();
+    }
+
+    private static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.posture.collect;
+
+import io.posture.inventory.InventoryQueries;
+import io.posture.inventory.WorkloadKind;
+import io.posture.scoring.ScoreQueries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.posture.support.Manifests.deployment;
+import static io.posture.support.Manifests.namespace;
+import static io.posture.support.Manifests.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+class ManifestImporterTest {
+
+    @Autowired
+    ManifestImporter importer;
+    @Autowired
+    InventoryQueries inventory;
+    @Autowired
+    ScoreQueries scores;
+    @Autowired
+    CollectionRuns runs;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void importsAFolderAndScoresIt(@TempDir Path folder) {
+        write(folder, "namespaces.yaml", namespace("shop", "checkout"));
+        write(folder, "shop/api.yaml", deployment("shop", "api", "shop/api:1", "{privileged: true}"));
+
+        var run = importer.importPath("c-folder", "prod", folder);
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(run.objectsStored()).isEqualTo(2);
+        var workload = inventory.workload("c-folder", "shop", WorkloadKind.Deployment, "api").orElseThrow();
+        assertThat(workload.team()).isEqualTo("checkout");
+        assertThat(workload.containers()).singleElement().satisfies(c -> assertThat(c.image()).isEqualTo("shop/api:1"));
+        assertThat(scores.workloadResults(workload.id(), "pss-baseline"))
+                .filteredOn(result -> result.controlId().equals("privileged")).singleElement()
+                .satisfies(result -> assertThat(result.evidence().getFirst().path())
+                        .isEqualTo("spec.template.spec.containers[name=api].securityContext.privileged"));
+    }
+
+    @Test
+    void aBadFileIsReportedAndWritesNothingWhileGoodFilesLand(@TempDir Path folder) {
+        write(folder, "a-good.yaml", deployment("shop", "good", "shop/good:1", "{}"));
+        // the first document is fine, the second is broken: the whole file must be refused
+        write(folder, "b-bad.yaml", deployment("shop", "half", "shop/half:1", "{}") + "---\nkind: Pod\nmetadata: {name: [oops\n");
+        write(folder, "c-bomb.yaml", "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+                + "d: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n");
+
+        var run = importer.importPath("c-partial", "dev", folder);
+
+        assertThat(run.status()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(run.filesRead()).isEqualTo(1);
+        assertThat(run.filesFailed()).isEqualTo(2);
+        assertThat(runs.problems(run.id())).extracting(RunViews.RunProblem::location).containsExactly("b-bad.yaml", "c-bomb.yaml");
+        assertThat(runs.problems(run.id()).getFirst().message()).startsWith("malformed YAML");
+        assertThat(inventory.workload("c-partial", "shop", WorkloadKind.Deployment, "good")).isPresent();
+        assertThat(inventory.workload("c-partial", "shop", WorkloadKind.Deployment, "half")).isEmpty();
+    }
+
+    @Test
+    void aFailedImportKeepsTheEarlierStateAndScores(@TempDir Path folder) throws Exception {
+        var file = write(folder, "api.yaml", deployment("shop", "api", "shop/api:1", "{privileged: true}"));
+        importer.importPath("c-keep", "prod", folder);
+        var cluster = inventory.cluster("c-keep").orElseThrow();
+        var scoreBefore = scores.clusterScores("pss-baseline").stream().filter(s -> s.clusterId() == cluster.id()).findFirst().orElseThrow();
+
+        Files.writeString(file, "{\"kind\": \"Deployment\", broken");
+        var failed = importer.importPath("c-keep", "prod", file);
+
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.message()).contains("could not be read");
+        assertThat(inventory.workload("c-keep", "shop", WorkloadKind.Deployment, "api").orElseThrow().containers())
+                .extracting(c -> c.image()).containsExactly("shop/api:1");
+        var scoreAfter = scores.clusterScores("pss-baseline").stream().filter(s -> s.clusterId() == cluster.id()).findFirst().orElseThrow();
+        assertThat(scoreAfter.score()).isEqualTo(scoreBefore.score());
+        assertThat(scoreAfter.evaluatedAt()).isEqualTo(scoreBefore.evaluatedAt());
+    }
+
+    @Test
+    void aReimportUpdatesByStableIdentityAndKeepsFirstSeen(@TempDir Path folder) {
+        var file = write(folder, "api.yaml", deployment("shop", "api", "shop/api:1", "{}"));
+        importer.importPath("c-update", "prod", folder);
+        var first = inventory.workload("c-update", "shop", WorkloadKind.Deployment, "api").orElseThrow();
+
+        write(folder, "api.yaml", deployment("shop", "api", "shop/api:2", "{}"));
+        importer.importPath("c-update", "prod", file);
+        var second = inventory.workload("c-update", "shop", WorkloadKind.Deployment, "api").orElseThrow();
+
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.firstSeen()).isEqualTo(first.firstSeen());
+        assertThat(second.lastSeen()).isAfterOrEqualTo(first.lastSeen());
+        assertThat(second.containers()).extracting(c -> c.image()).containsExactly("shop/api:2");
+        assertThat(inventory.counts().workloads()).isGreaterThanOrEqualTo(1);
+        assertThat(runs.page(PageRequest.of(0, 50)).getContent()).filteredOn(r -> r.clusterName().equals("c-update")).hasSize(2);
+    }
+
+    @Test
+    void secretValuesAndLiteralEnvironmentValuesAreNeverStored(@TempDir Path folder) {
+        write(folder, "app.yaml", deployment("shop", "api", "shop/api:1", "{}") + """
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: db, namespace: shop}
+                data: {password: c3VwZXItc2VjcmV0LXZhbHVl}
+                stringData: {token: super-secret-value}
+                """);
+
+        var run = importer.importPath("c-secret", "prod", folder);
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(run.message()).contains("1 Secret");
+        var stored = String.join("\n", jdbc.queryForList("select pod_spec from workload", String.class))
+                + jdbc.queryForList("select body from cluster_object", String.class)
+                + jdbc.queryForList("select coalesce(security_context, '') from workload_container", String.class);
+        assertThat(stored).contains("DB_PASSWORD")
+                .doesNotContain("hunter2-literal")
+                .doesNotContain("super-secret-value")
+                .doesNotContain("c3VwZXItc2VjcmV0LXZhbHVl");
+    }
+
+    @Test
+    void aMissingPathFailsTheRunWithAClearMessage(@TempDir Path folder) {
+        var run = importer.importPath("c-missing", "dev", folder.resolve("nope"));
+
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(runs.problems(run.id())).singleElement().satisfies(p -> assertThat(p.message()).contains("no such file"));
+    }
+}

@@ -1,0 +1,178 @@
+package io.posture.collect;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ManifestReaderTest {
+
+    private final ManifestReader reader = new ManifestReader();
+
+    @Test
+    void readsASingleObject() {
+        var objects = reader.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: api, namespace: shop}
+                spec: {template: {spec: {containers: [{name: api, image: 'shop/api:1'}]}}}
+                """, "api.yaml", "api.yaml");
+
+        assertThat(objects).singleElement().satisfies(object -> {
+            assertThat(object.kind()).isEqualTo("Deployment");
+            assertThat(object.namespace()).isEqualTo("shop");
+            assertThat(object.workloadTemplate()).get().satisfies(template ->
+                    assertThat(template.podSpec().path("containers").get(0).path("image").asString()).isEqualTo("shop/api:1"));
+        });
+    }
+
+    @Test
+    void readsMultiDocumentYamlSkippingEmptyDocuments() {
+        var objects = reader.parse("""
+                ---
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: shop}
+                ---
+                # only a comment
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: debug, namespace: shop}
+                spec: {containers: [{name: sh, image: busybox}]}
+                """, "all.yaml", "all.yaml");
+
+        assertThat(objects).extracting(ManifestObject::kind).containsExactly("Namespace", "Pod");
+    }
+
+    @Test
+    void readsKubectlListsAndTypedApiLists() {
+        var list = reader.parse("""
+                {"apiVersion": "v1", "kind": "List", "items": [
+                  {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "a", "namespace": "x"}},
+                  {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole", "metadata": {"name": "b"}}]}
+                """, "dump.json", "dump.json");
+        var podList = reader.parse("""
+                {"apiVersion": "v1", "kind": "PodList", "items": [{"metadata": {"name": "p", "namespace": "x"}, "spec": {"containers": []}}]}
+                """, "pods.json", "pods.json");
+
+        assertThat(list).extracting(ManifestObject::kind).containsExactly("ServiceAccount", "ClusterRole");
+        assertThat(podList).extracting(ManifestObject::kind).containsExactly("Pod");
+    }
+
+    @Test
+    void takesTheKindOfKindlessArraysFromTheFileName() {
+        var objects = reader.parse("""
+                [{"metadata": {"name": "p1", "namespace": "a"}, "spec": {"containers": [{"name": "c", "image": "i"}]}},
+                 {"metadata": {"name": "p2", "namespace": "b"}, "spec": {"containers": [{"name": "c", "image": "i"}]}}]
+                """, "Pods.json", "dump/Pods.json");
+
+        assertThat(objects).extracting(ManifestObject::kind).containsOnly("Pod");
+        assertThat(objects).extracting(ManifestObject::name).containsExactly("p1", "p2");
+        assertThat(objects).extracting(ManifestObject::file).containsOnly("dump/Pods.json");
+    }
+
+    @Test
+    void refusesKindlessArraysWhoseFileNameNamesNoKind() {
+        assertThatThrownBy(() -> reader.parse("[{\"metadata\": {\"name\": \"x\"}}]", "stuff.json", "stuff.json"))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("names no kind");
+    }
+
+    @Test
+    void readsEveryManifestFileOfAFolderInAStableOrder(@TempDir Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("b"));
+        Files.writeString(folder.resolve("b/x.yml"), "kind: Namespace\nmetadata: {name: b}\n");
+        Files.writeString(folder.resolve("a.yaml"), "kind: Namespace\nmetadata: {name: a}\n");
+        Files.writeString(folder.resolve("notes.txt"), "not a manifest");
+        Files.writeString(folder.resolve(".hidden.yaml"), "kind: Namespace\nmetadata: {name: h}\n");
+
+        assertThat(reader.files(folder)).extracting(path -> folder.relativize(path).toString())
+                .containsExactly("a.yaml", "b/x.yml");
+    }
+
+    @Test
+    void controllerOwnedPodsAreNotWorkloadsOfTheirOwn() {
+        var objects = reader.parse("""
+                kind: Pod
+                metadata:
+                  name: api-7d9f-abcde
+                  namespace: shop
+                  ownerReferences: [{kind: ReplicaSet, name: api-7d9f, controller: true}]
+                spec: {containers: [{name: api, image: a}]}
+                """, "pod.yaml", "pod.yaml");
+
+        assertThat(objects.getFirst().workloadTemplate()).isEmpty();
+    }
+
+    @Test
+    void malformedYamlSaysWhereItBroke() {
+        assertThatThrownBy(() -> reader.parse("kind: Pod\nmetadata: {name: [unclosed\n", "bad.yaml", "bad.yaml"))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageStartingWith("malformed YAML")
+                .hasMessageContaining("line");
+    }
+
+    @Test
+    void malformedJsonIsRefused() {
+        assertThatThrownBy(() -> reader.parse("{\"kind\": \"Pod\", ", "bad.json", "bad.json"))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageStartingWith("malformed JSON");
+    }
+
+    @Test
+    void aYamlBombIsRefusedBeforeItExpands() {
+        var bomb = """
+                a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+                b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+                c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+                d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+                e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+                f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+                g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+                kind: Pod
+                metadata: {name: boom}
+                """;
+
+        assertThatThrownBy(() -> reader.parse(bomb, "bomb.yaml", "bomb.yaml"))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("YAML bomb");
+    }
+
+    @Test
+    void anOversizedFileIsRefusedWithoutBeingRead(@TempDir Path folder) throws IOException {
+        var small = new ManifestReader(1024);
+        var file = folder.resolve("huge.yaml");
+        Files.writeString(file, "kind: Namespace\nmetadata: {name: x}\n# " + "x".repeat(4096) + "\n");
+
+        assertThatThrownBy(() -> small.read(file, "huge.yaml"))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("larger than the limit");
+    }
+
+    @Test
+    void emptyFilesWrongFormatsAndObjectsWithoutKindAreRefused(@TempDir Path folder) throws IOException {
+        var binary = folder.resolve("image.yaml");
+        Files.write(binary, new byte[]{(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+
+        assertThatThrownBy(() -> reader.parse("", "empty.yaml", "empty.yaml")).hasMessageContaining("empty");
+        assertThatThrownBy(() -> reader.parse("just a string", "s.yaml", "s.yaml")).hasMessageContaining("not a Kubernetes object");
+        assertThatThrownBy(() -> reader.parse("{\"Controls\": [], \"Totals\": {}}", "kube-bench.json", "kube-bench.json"))
+                .hasMessageContaining("no 'kind'");
+        assertThatThrownBy(() -> reader.parse("kind: Pod\nmetadata: {}\n", "p.yaml", "p.yaml")).hasMessageContaining("without metadata.name");
+        assertThatThrownBy(() -> reader.read(binary, "image.yaml")).hasMessageContaining("not a text file");
+        assertThatThrownBy(() -> reader.files(folder.resolve("missing"))).hasMessageContaining("no such file");
+    }
+
+    @Test
+    void aWorkloadWithoutAPodTemplateIsRefused() {
+        var objects = reader.parse("kind: Deployment\nmetadata: {name: x}\nspec: {replicas: 1}\n", "d.yaml", "d.yaml");
+
+        assertThatThrownBy(() -> objects.getFirst().workloadTemplate()).hasMessageContaining("has no pod spec");
+    }
+}

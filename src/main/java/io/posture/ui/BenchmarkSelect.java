@@ -1,6 +1,5 @@
 package io.posture.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.select.Select;
 import io.posture.benchmark.Benchmark;
 import io.posture.benchmark.BenchmarkCatalog;
@@ -18,7 +17,7 @@ public class BenchmarkSelect extends Select<Benchmark> {
         setWidth("22rem");
         addValueChangeListener(event -> {
             if (event.isFromClient() && event.getValue() != null) {
-                UI.getCurrent().navigate(locationFor.apply(event.getValue().id()));
+                Navigation.go(locationFor.apply(event.getValue().id()));
             }
         });
     }

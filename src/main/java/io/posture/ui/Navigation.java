@@ -1,5 +1,6 @@
 package io.posture.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.Location;
 import io.posture.benchmark.BenchmarkCatalog;
 
@@ -37,6 +38,12 @@ public final class Navigation {
         return location.getQueryParameters().getSingleParameter(BENCHMARK_PARAMETER)
                 .filter(id -> catalog.all().stream().anyMatch(benchmark -> benchmark.id().equals(id)))
                 .orElse(DEFAULT_BENCHMARK);
+    }
+
+    /** Navigates to a location made by this class, query parameters included. */
+    public static void go(String location) {
+        var parsed = new Location(location);
+        UI.getCurrent().navigate(parsed.getPath(), parsed.getQueryParameters());
     }
 
     public static String runs() {

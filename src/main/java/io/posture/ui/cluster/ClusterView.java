@@ -1,6 +1,5 @@
 package io.posture.ui.cluster;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -58,7 +57,7 @@ class ClusterView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(NamespaceScore::passed).setHeader("Passing checks").setSortProperty("passed");
         grid.addColumn(row -> Formats.percent(row.coverage())).setHeader("Coverage");
         grid.setItemsPageable(pageable -> scores.namespaceScores(cluster.id(), benchmarkId, withDefaultSort(pageable)).getContent());
-        grid.addItemClickListener(click -> UI.getCurrent().navigate(
+        grid.addItemClickListener(click -> Navigation.go(
                 Navigation.namespace(clusterName, click.getItem().namespace(), benchmarkId)));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("No namespaces evaluated in this cluster.");

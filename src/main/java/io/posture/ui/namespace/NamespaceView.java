@@ -1,6 +1,5 @@
 package io.posture.ui.namespace;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -59,7 +58,7 @@ class NamespaceView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(WorkloadScore::failed).setHeader("Failing controls");
         grid.addComponentColumn(row -> Formats.severityBadge(row.worstFailure())).setHeader("Worst failure");
         grid.setItemsPageable(pageable -> scores.workloadScores(cluster.id(), namespaceName, benchmarkId, pageable).getContent());
-        grid.addItemClickListener(click -> UI.getCurrent().navigate(Navigation.workload(clusterName, namespaceName,
+        grid.addItemClickListener(click -> Navigation.go(Navigation.workload(clusterName, namespaceName,
                 click.getItem().kind().name(), click.getItem().name(), benchmarkId)));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("No workloads in this namespace.");

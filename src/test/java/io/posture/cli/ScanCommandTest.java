@@ -1,0 +1,111 @@
+package io.posture.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+
+import static io.posture.support.Manifests.deployment;
+import static io.posture.support.Manifests.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScanCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void jsonNamesResourceFileControlStatusAndEvidence(@TempDir Path folder) {
+        write(folder, "api.yaml", deployment("shop", "api", "shop/api:1", "{privileged: true}"));
+
+        int exit = scan(folder.toString(), "--benchmark", "pss-baseline", "--format", "json");
+
+        assertThat(exit).isZero();
+        var json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.path("benchmark").asString()).isEqualTo("pss-baseline");
+        assertThat(json.path("policyVersion").asString()).isEqualTo("v1.37");
+        var privileged = find(json, "privileged");
+        assertThat(privileged.path("resource").path("kind").asString()).isEqualTo("Deployment");
+        assertThat(privileged.path("resource").path("namespace").asString()).isEqualTo("shop");
+        assertThat(privileged.path("resource").path("name").asString()).isEqualTo("api");
+        assertThat(privileged.path("file").asString()).endsWith("api.yaml");
+        assertThat(privileged.path("status").asString()).isEqualTo("FAIL");
+        assertThat(privileged.path("evidence").get(0).path("path").asString())
+                .isEqualTo("spec.template.spec.containers[name=api].securityContext.privileged");
+        assertThat(privileged.path("evidence").get(0).path("observed").asString()).isEqualTo("true");
+    }
+
+    @Test
+    void failOnSetsTheExitCodeByThreshold(@TempDir Path folder) {
+        // only medium failures under baseline: unconfined seccomp
+        write(folder, "api.yaml", deployment("shop", "api", "a:1", "{seccompProfile: {type: Unconfined}}"));
+
+        assertThat(scan(folder.toString(), "--benchmark", "pss-baseline", "--fail-on", "high")).isZero();
+        assertThat(scan(folder.toString(), "--benchmark", "pss-baseline", "--fail-on", "medium")).isEqualTo(ScanCommand.FAILURES);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("seccompProfile_baseline").contains("Deployment shop/api");
+    }
+
+    @Test
+    void objectsWithTheSameNameInDifferentFilesStayApart(@TempDir Path folder) {
+        write(folder, "a/api.yaml", deployment("shop", "api", "a:1", "{privileged: true}"));
+        write(folder, "b/api.yaml", deployment("shop", "api", "a:1", "{}"));
+
+        scan(folder.toString(), "--benchmark", "pss-baseline", "--format", "json");
+
+        var json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.path("summary").path("resources").asInt()).isEqualTo(2);
+        var statuses = new ArrayList<String>();
+        json.path("results").forEach(result -> {
+            if (result.path("control").asString().equals("privileged")) {
+                statuses.add(result.path("file").asString().replace(folder.toString(), "") + "=" + result.path("status").asString());
+            }
+        });
+        assertThat(statuses).containsExactly("/a/api.yaml=FAIL", "/b/api.yaml=PASS");
+    }
+
+    @Test
+    void aPinnedPolicyVersionChangesWhatApplies(@TempDir Path folder) {
+        write(folder, "api.yaml", deployment("shop", "api", "a:1", "{}"));
+
+        scan(folder.toString(), "--benchmark", "pss-restricted@v1.22", "--format", "json");
+
+        var json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.path("policyVersion").asString()).isEqualTo("v1.22");
+        assertThat(find(json, "runAsUser").path("status").asString()).isEqualTo("NOT_APPLICABLE");
+    }
+
+    @Test
+    void unreadableInputAndBadUsageExitWithTwoAndSayWhy(@TempDir Path folder) {
+        write(folder, "bad.yaml", "kind: [");
+
+        assertThat(scan(folder.toString())).isEqualTo(ScanCommand.ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.yaml").contains("malformed YAML");
+        assertThat(scan()).isEqualTo(ScanCommand.ERROR);
+        assertThat(scan(folder.toString(), "--fail-on", "severe")).isEqualTo(ScanCommand.ERROR);
+        assertThat(scan(folder.toString(), "--benchmark", "nope")).isEqualTo(ScanCommand.ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: posture scan").contains("unknown benchmark 'nope'");
+    }
+
+    private int scan(String... args) {
+        out.reset();
+        var all = new String[args.length + 1];
+        all[0] = "scan";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Cli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode find(JsonNode json, String control) {
+        for (var result : json.path("results")) {
+            if (result.path("control").asString().equals(control)) {
+                return result;
+            }
+        }
+        throw new AssertionError("no result for " + control);
+    }
+}

@@ -1,0 +1,26 @@
+package io.posture.ui.runs;
+
+import com.vaadin.flow.component.grid.Grid;
+import io.posture.collect.RunStatus;
+import io.posture.collect.RunViews.RunSummary;
+import io.posture.ui.DemoEstateViewTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunsViewTest extends DemoEstateViewTest {
+
+    @Test
+    void listsTheDemoImportsAsCompleteRuns() {
+        navigate(RunsView.class);
+
+        @SuppressWarnings("unchecked")
+        Grid<RunSummary> grid = $(Grid.class).single();
+        var runs = test(grid);
+        assertThat(runs.size()).isGreaterThanOrEqualTo(3);
+        for (int i = 0; i < runs.size(); i++) {
+            assertThat(runs.getRow(i).status()).isEqualTo(RunStatus.COMPLETE);
+            assertThat(runs.getRow(i).message()).contains("not inventoried").contains("Service");
+        }
+    }
+}

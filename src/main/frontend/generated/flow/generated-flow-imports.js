@@ -1,8 +1,8 @@
 import '@vaadin/common-frontend/ConnectionIndicator.js';
+import '@vaadin/field-highlighter/src/vaadin-field-highlighter.js';
 import '@vaadin/accordion/src/vaadin-accordion.js';
 import '@vaadin/details/src/vaadin-details.js';
 import '@vaadin/accordion/src/vaadin-accordion-panel.js';
-import '@vaadin/field-highlighter/src/vaadin-field-highlighter.js';
 import '@vaadin/app-layout/src/vaadin-app-layout.js';
 import '@vaadin/button/src/vaadin-button.js';
 import '@vaadin/app-layout/src/vaadin-drawer-toggle.js';

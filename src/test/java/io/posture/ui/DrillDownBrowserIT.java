@@ -1,0 +1,103 @@
+package io.posture.ui;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Real headless Chromium (Debian's chromium and chromium-driver) against the running app with the
+ * demo estate: overview → cluster → namespace → workload, where the failing control and its
+ * evidence must show. CI installs Chromium; elsewhere the test is skipped when it is missing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "posture.demo.enabled=true")
+class DrillDownBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (System.getenv("CI") == null) {
+            assumeTrue(installed, "Chromium not installed: apt-get install -y chromium chromium-driver");
+        }
+        profile = Files.createTempDirectory("posture-chromium");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1440,1000", "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void drillsDownFromTheOverviewToAWorkloadsFailingControlWithEvidence() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get("http://localhost:" + port + "/");
+
+        var card = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.cluster-card[href='clusters/dev-eu1']")));
+        assertThat(card.getText()).contains("dev-eu1").contains("coverage");
+        assertThat(browser.findElements(By.cssSelector("a.cluster-card"))).hasSize(3);
+        card.click();
+
+        cell(wait, "monitoring").click();
+        wait.until(ExpectedConditions.urlContains("/namespaces/monitoring"));
+
+        cell(wait, "node-exporter").click();
+        wait.until(ExpectedConditions.urlContains("/workloads/DaemonSet/node-exporter"));
+
+        var evidence = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("pre.evidence-block")));
+        assertThat(evidence.getText()).contains("spec.template.spec.hostNetwork = true");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("DaemonSet node-exporter");
+        assertThat(cell(wait, "Host namespaces").isDisplayed()).isTrue();
+        assertThat(browser.getPageSource()).contains("How to fix it");
+
+        var screenshot = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(Path.of("target/screenshots/workload.png"), screenshot);
+    }
+
+    private static WebElement cell(WebDriverWait wait, String text) {
+        return wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + text + "']")));
+    }
+}

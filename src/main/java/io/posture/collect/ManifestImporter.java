@@ -84,9 +84,9 @@ public class ManifestImporter {
         var status = problems.isEmpty() ? RunStatus.COMPLETE : filesRead > 0 ? RunStatus.PARTIAL : RunStatus.FAILED;
         int skipped = skippedKinds.values().stream().mapToInt(Integer::intValue).sum();
         run.finish(clusterId, status, clock.instant(), filesRead, problems.size(), stored, skipped,
-                message(status, filesRead, problems.size(), stored, skippedKinds), problems);
+                message(filesRead, problems.size(), stored, skippedKinds), problems);
         var summary = runs.save(run).toSummary();
-        log.info("Import of {} into cluster {}: {}", path, clusterName, summary.message());
+        log.info("Import of {} into cluster {}: {}, {}", path, clusterName, status, summary.message());
         events.publishEvent(new CollectionRunCompleted(run.getId(), clusterId, clusterName, status));
         return summary;
     }
@@ -96,9 +96,8 @@ public class ManifestImporter {
                 ? object.kind() + " owned by a controller" : object.kind();
     }
 
-    private static String message(RunStatus status, int filesRead, int filesFailed, int stored, Map<String, Integer> skipped) {
-        var text = new StringBuilder(status.name().charAt(0) + status.name().substring(1).toLowerCase())
-                .append(": ").append(stored).append(" objects from ").append(filesRead).append(filesRead == 1 ? " file" : " files");
+    private static String message(int filesRead, int filesFailed, int stored, Map<String, Integer> skipped) {
+        var text = new StringBuilder().append(stored).append(" objects from ").append(filesRead).append(filesRead == 1 ? " file" : " files");
         if (filesFailed > 0) {
             text.append("; ").append(filesFailed).append(filesFailed == 1 ? " file" : " files").append(" could not be read");
         }

@@ -4,6 +4,7 @@ import io.posture.benchmark.internal.CatalogLoader;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -21,7 +22,7 @@ public class BenchmarkCatalog {
     }
 
     public Collection<Benchmark> all() {
-        return benchmarks.values().stream().sorted(java.util.Comparator.comparing(Benchmark::id)).toList();
+        return benchmarks.values().stream().sorted(Comparator.comparing(Benchmark::id)).toList();
     }
 
     public Benchmark get(String benchmarkId) {

@@ -1,5 +1,6 @@
 package io.posture.cli;
 
+import io.posture.benchmark.Benchmark;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.BenchmarkEvaluator;
 import io.posture.benchmark.BenchmarkRef;
@@ -56,7 +57,7 @@ final class ScanCommand {
             return ERROR;
         }
         var catalog = new BenchmarkCatalog();
-        io.posture.benchmark.Benchmark benchmark;
+        Benchmark benchmark;
         try {
             benchmark = catalog.get(options.benchmark().benchmarkId());
         } catch (NoSuchElementException e) {

@@ -7,12 +7,14 @@ import io.posture.collect.internal.ManifestMapper;
 import io.posture.collect.internal.RunProblemEntity;
 import io.posture.inventory.InventoryWriter;
 import io.posture.inventory.ObservedResource;
+import io.posture.inventory.WorkloadKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,7 +40,7 @@ public class ManifestImporter {
     private final Clock clock;
 
     ManifestImporter(InventoryWriter inventory, CollectionRunRepository runs, ApplicationEventPublisher events,
-                     Clock clock, @Value("${posture.import.max-file-size:16MB}") org.springframework.util.unit.DataSize maxFileSize) {
+                     Clock clock, @Value("${posture.import.max-file-size:16MB}") DataSize maxFileSize) {
         this.reader = new ManifestReader(maxFileSize.toBytes());
         this.inventory = inventory;
         this.runs = runs;
@@ -92,7 +94,7 @@ public class ManifestImporter {
     }
 
     private static String skippedLabel(ManifestObject object) {
-        return object.workloadTemplate().isEmpty() && io.posture.inventory.WorkloadKind.of(object.kind()).isPresent()
+        return WorkloadKind.of(object.kind()).isPresent()
                 ? object.kind() + " owned by a controller" : object.kind();
     }
 

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public class InventoryQueries {
 
     /** Teams of a cluster's namespaces, by namespace name. */
     public Map<String, String> teamsByNamespace(long clusterId) {
-        var teams = new java.util.HashMap<String, String>();
+        var teams = new HashMap<String, String>();
         namespaces.findByClusterId(clusterId).forEach(namespace -> {
             if (namespace.getTeam() != null) {
                 teams.put(namespace.getName(), namespace.getTeam());

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -98,7 +99,7 @@ public class EvaluationService {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private List<ControlResultEntity> evaluate(WorkloadPodSpec workload, java.time.Instant now) {
+    private List<ControlResultEntity> evaluate(WorkloadPodSpec workload, Instant now) {
         var subject = new PodSubject(workload.kind().name(), workload.namespace(), workload.name(),
                 json.readTree(workload.podAnnotationsJson() == null ? "{}" : "{\"annotations\":" + workload.podAnnotationsJson() + "}"),
                 json.readTree(workload.podSpecJson()), workload.kind().specPath(), workload.kind().metadataPath());
@@ -117,7 +118,7 @@ public class EvaluationService {
         return entities;
     }
 
-    private void recordSnapshots(long clusterId, java.time.Instant now) {
+    private void recordSnapshots(long clusterId, Instant now) {
         snapshots.retireCurrent(clusterId);
         var teams = inventory.teamsByNamespace(clusterId);
         var taken = new ArrayList<ScoreSnapshotEntity>();

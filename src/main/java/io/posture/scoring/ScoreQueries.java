@@ -108,7 +108,7 @@ public class ScoreQueries {
             return new ControlResultView(control.id(), section.title(), control.title(), control.severity(),
                     result.getStatus(), json.readValue(result.getEvidence(), EVIDENCE), control.rationale(),
                     control.remediation());
-        }).sorted(Comparator.comparing((ControlResultView view) -> view.status().ordinal() == ControlStatus.FAIL.ordinal() ? 0 : 1)
+        }).sorted(Comparator.comparing((ControlResultView view) -> view.status() != ControlStatus.FAIL)
                 .thenComparing(ControlResultView::severity, Comparator.reverseOrder())
                 .thenComparing(ControlResultView::controlId)).toList();
     }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 import static io.posture.benchmark.internal.PodView.isFalse;
 import static io.posture.benchmark.internal.PodView.isTrue;
@@ -84,7 +86,7 @@ final class PodSecurityRules {
             violations.add(new Evidence(pod.specPath("securityContext.windowsOptions.hostProcess"), "true"));
         }
         forEachContainerField(pod, PodView.ALL_CONTAINER_FIELDS, "securityContext.windowsOptions.hostProcess",
-                value -> isTrue(value), violations);
+                PodView::isTrue, violations);
         return RuleResult.of(violations, pod.specPath("securityContext.windowsOptions.hostProcess"), "unset or false");
     }
 
@@ -387,7 +389,7 @@ final class PodSecurityRules {
     }
 
     private static void forEachContainerField(PodView pod, List<String> containerFields, String field,
-                                              java.util.function.Predicate<JsonNode> violates, List<Evidence> violations) {
+                                              Predicate<JsonNode> violates, List<Evidence> violations) {
         for (var container : pod.containers(containerFields)) {
             var value = at(container.node(), field);
             if (violates.test(value)) {
@@ -402,7 +404,7 @@ final class PodSecurityRules {
                 passValue + " in " + (count == 1 ? "the container" : "all " + count + " containers"));
     }
 
-    private static void forEachVolume(PodView pod, java.util.function.BiConsumer<JsonNode, String> action) {
+    private static void forEachVolume(PodView pod, BiConsumer<JsonNode, String> action) {
         int index = 0;
         for (var volume : pod.spec().path("volumes")) {
             var name = text(volume.path("name"));

@@ -18,6 +18,7 @@ import io.posture.ui.MainLayout;
 import io.posture.ui.Navigation;
 import io.posture.ui.PageHeader;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
 @Route(value = "clusters/:cluster", layout = MainLayout.class)
@@ -51,7 +52,7 @@ class ClusterView extends VerticalLayout implements BeforeEnterObserver {
 
         var grid = new Grid<NamespaceScore>();
         grid.addColumn(NamespaceScore::namespace).setHeader("Namespace").setSortProperty("namespace").setFlexGrow(2);
-        grid.addColumn(score1 -> score1.team() == null ? "—" : score1.team()).setHeader("Team").setSortProperty("team");
+        grid.addColumn(row -> row.team() == null ? "—" : row.team()).setHeader("Team").setSortProperty("team");
         grid.addComponentColumn(row -> Formats.scoreBadge(row.score())).setHeader("Score").setSortProperty("score");
         grid.addColumn(NamespaceScore::failed).setHeader("Failing checks").setSortProperty("failed");
         grid.addColumn(NamespaceScore::passed).setHeader("Passing checks").setSortProperty("passed");
@@ -65,7 +66,7 @@ class ClusterView extends VerticalLayout implements BeforeEnterObserver {
         add(grid);
     }
 
-    private static org.springframework.data.domain.Pageable withDefaultSort(org.springframework.data.domain.Pageable pageable) {
+    private static Pageable withDefaultSort(Pageable pageable) {
         return pageable.getSort().isSorted() ? pageable
                 : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("score").ascending().and(Sort.by("namespace")));
     }

@@ -29,6 +29,7 @@ import io.posture.ui.MainLayout;
 import io.posture.ui.Navigation;
 import io.posture.ui.PageHeader;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 @Route(value = "clusters/:cluster/namespaces/:namespace/workloads/:kind/:name", layout = MainLayout.class)
@@ -75,7 +76,7 @@ class WorkloadView extends VerticalLayout implements BeforeEnterObserver {
         add(new H2("Control results"), resultsGrid(results));
     }
 
-    private static Grid<ContainerInfo> containers(java.util.List<ContainerInfo> containers) {
+    private static Grid<ContainerInfo> containers(List<ContainerInfo> containers) {
         var grid = new Grid<ContainerInfo>();
         grid.addColumn(ContainerInfo::name).setHeader("Container");
         grid.addColumn(container -> container.type().name().toLowerCase()).setHeader("Type");
@@ -87,7 +88,7 @@ class WorkloadView extends VerticalLayout implements BeforeEnterObserver {
         return grid;
     }
 
-    private static Grid<ControlResultView> resultsGrid(java.util.List<ControlResultView> results) {
+    private static Grid<ControlResultView> resultsGrid(List<ControlResultView> results) {
         var grid = new Grid<ControlResultView>();
         grid.addComponentColumn(result -> Formats.statusBadge(result.status())).setHeader("Status").setFlexGrow(0).setWidth("7rem");
         grid.addComponentColumn(result -> Formats.severityBadge(result.severity())).setHeader("Severity").setFlexGrow(0).setWidth("7rem");

@@ -2,17 +2,16 @@ package io.posture.ui.cluster;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.Route;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.inventory.InventoryQueries;
 import io.posture.scoring.ScoreQueries;
 import io.posture.scoring.ScoreViews.NamespaceScore;
 import io.posture.ui.BenchmarkSelect;
+import io.posture.ui.EstateView;
 import io.posture.ui.Formats;
 import io.posture.ui.MainLayout;
 import io.posture.ui.Navigation;
@@ -23,27 +22,19 @@ import org.springframework.data.domain.Sort;
 
 @Route(value = "clusters/:cluster", layout = MainLayout.class)
 @PageTitle("Cluster · Posture")
-class ClusterView extends VerticalLayout implements BeforeEnterObserver {
+class ClusterView extends EstateView {
 
-    private final InventoryQueries inventory;
-    private final ScoreQueries scores;
-    private final BenchmarkCatalog catalog;
 
     ClusterView(InventoryQueries inventory, ScoreQueries scores, BenchmarkCatalog catalog) {
-        this.inventory = inventory;
-        this.scores = scores;
-        this.catalog = catalog;
-        addClassName("page");
+        super(inventory, scores, catalog);
         setSizeFull();
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        var clusterName = event.getRouteParameters().get("cluster").orElseThrow();
+    protected void show(RouteParameters parameters, String benchmarkId) {
+        var clusterName = parameter(parameters, "cluster");
         var cluster = inventory.cluster(clusterName).orElseThrow(() -> new NotFoundException("No cluster " + clusterName));
-        var benchmarkId = Navigation.benchmarkOf(event.getLocation(), catalog);
         var score = scores.clusterScores(benchmarkId).stream().filter(s -> s.clusterId() == cluster.id()).findFirst();
-        removeAll();
         add(new PageHeader("Cluster " + cluster.name(), "Environment " + cluster.environment() + " · score "
                 + Formats.score(score.map(s -> s.score()).orElse(null)) + " · coverage "
                 + Formats.percent(score.map(s -> s.coverage()).orElse(null)) + " · last seen " + Formats.time(cluster.lastSeen()))

@@ -2,17 +2,16 @@ package io.posture.ui.namespace;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.Route;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.inventory.InventoryQueries;
 import io.posture.scoring.ScoreQueries;
 import io.posture.scoring.ScoreViews.WorkloadScore;
 import io.posture.ui.BenchmarkSelect;
+import io.posture.ui.EstateView;
 import io.posture.ui.Formats;
 import io.posture.ui.MainLayout;
 import io.posture.ui.Navigation;
@@ -20,29 +19,21 @@ import io.posture.ui.PageHeader;
 
 @Route(value = "clusters/:cluster/namespaces/:namespace", layout = MainLayout.class)
 @PageTitle("Namespace · Posture")
-class NamespaceView extends VerticalLayout implements BeforeEnterObserver {
+class NamespaceView extends EstateView {
 
-    private final InventoryQueries inventory;
-    private final ScoreQueries scores;
-    private final BenchmarkCatalog catalog;
 
     NamespaceView(InventoryQueries inventory, ScoreQueries scores, BenchmarkCatalog catalog) {
-        this.inventory = inventory;
-        this.scores = scores;
-        this.catalog = catalog;
-        addClassName("page");
+        super(inventory, scores, catalog);
         setSizeFull();
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        var clusterName = event.getRouteParameters().get("cluster").orElseThrow();
-        var namespaceName = event.getRouteParameters().get("namespace").orElseThrow();
+    protected void show(RouteParameters parameters, String benchmarkId) {
+        var clusterName = parameter(parameters, "cluster");
+        var namespaceName = parameter(parameters, "namespace");
         var cluster = inventory.cluster(clusterName).orElseThrow(() -> new NotFoundException("No cluster " + clusterName));
         var namespace = inventory.namespace(cluster.id(), namespaceName)
                 .orElseThrow(() -> new NotFoundException("No namespace " + namespaceName));
-        var benchmarkId = Navigation.benchmarkOf(event.getLocation(), catalog);
-        removeAll();
         var labels = namespace.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .reduce((a, b) -> a + ", " + b).orElse("none");
         add(new PageHeader("Namespace " + namespaceName, "Team " + (namespace.team() == null ? "unassigned" : namespace.team())

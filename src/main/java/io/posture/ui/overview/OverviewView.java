@@ -7,10 +7,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.Route;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.inventory.InventoryQueries;
@@ -18,6 +16,7 @@ import io.posture.scoring.ScoreQueries;
 import io.posture.scoring.ScoreViews.ClusterScore;
 import io.posture.scoring.ScoreViews.ControlRanking;
 import io.posture.ui.BenchmarkSelect;
+import io.posture.ui.EstateView;
 import io.posture.ui.Formats;
 import io.posture.ui.MainLayout;
 import io.posture.ui.Navigation;
@@ -27,25 +26,16 @@ import java.util.Locale;
 
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Overview · Posture")
-class OverviewView extends VerticalLayout implements BeforeEnterObserver {
+class OverviewView extends EstateView {
 
-    private final InventoryQueries inventory;
-    private final ScoreQueries scores;
-    private final BenchmarkCatalog catalog;
 
     OverviewView(InventoryQueries inventory, ScoreQueries scores, BenchmarkCatalog catalog) {
-        this.inventory = inventory;
-        this.scores = scores;
-        this.catalog = catalog;
-        addClassName("page");
-        setPadding(true);
+        super(inventory, scores, catalog);
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        var benchmarkId = Navigation.benchmarkOf(event.getLocation(), catalog);
+    protected void show(RouteParameters parameters, String benchmarkId) {
         var benchmark = catalog.get(benchmarkId);
-        removeAll();
         add(new PageHeader("Estate overview", benchmark.description())
                 .action(new BenchmarkSelect(catalog, benchmarkId, Navigation::overview)));
 

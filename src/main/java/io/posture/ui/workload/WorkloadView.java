@@ -8,12 +8,10 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.Route;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.ControlStatus;
@@ -24,6 +22,7 @@ import io.posture.inventory.WorkloadKind;
 import io.posture.scoring.ScoreQueries;
 import io.posture.scoring.ScoreViews.ControlResultView;
 import io.posture.ui.BenchmarkSelect;
+import io.posture.ui.EstateView;
 import io.posture.ui.Formats;
 import io.posture.ui.MainLayout;
 import io.posture.ui.Navigation;
@@ -34,34 +33,25 @@ import java.util.stream.Collectors;
 
 @Route(value = "clusters/:cluster/namespaces/:namespace/workloads/:kind/:name", layout = MainLayout.class)
 @PageTitle("Workload · Posture")
-class WorkloadView extends VerticalLayout implements BeforeEnterObserver {
+class WorkloadView extends EstateView {
 
-    private final InventoryQueries inventory;
-    private final ScoreQueries scores;
-    private final BenchmarkCatalog catalog;
 
     WorkloadView(InventoryQueries inventory, ScoreQueries scores, BenchmarkCatalog catalog) {
-        this.inventory = inventory;
-        this.scores = scores;
-        this.catalog = catalog;
-        addClassName("page");
+        super(inventory, scores, catalog);
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        var parameters = event.getRouteParameters();
-        var clusterName = parameters.get("cluster").orElseThrow();
-        var namespace = parameters.get("namespace").orElseThrow();
-        var kindName = parameters.get("kind").orElseThrow();
-        var name = parameters.get("name").orElseThrow();
+    protected void show(RouteParameters parameters, String benchmarkId) {
+        var clusterName = parameter(parameters, "cluster");
+        var namespace = parameter(parameters, "namespace");
+        var kindName = parameter(parameters, "kind");
+        var name = parameter(parameters, "name");
         var kind = WorkloadKind.of(kindName).orElseThrow(() -> new NotFoundException("No workload kind " + kindName));
         var workload = inventory.workload(clusterName, namespace, kind, name)
                 .orElseThrow(() -> new NotFoundException("No " + kindName + " " + namespace + "/" + name));
-        var benchmarkId = Navigation.benchmarkOf(event.getLocation(), catalog);
         var results = scores.workloadResults(workload.id(), benchmarkId);
         long failing = results.stream().filter(result -> result.status() == ControlStatus.FAIL).count();
 
-        removeAll();
         add(new PageHeader(kind + " " + name, failing + " failing " + (failing == 1 ? "control" : "controls")
                 + " · team " + (workload.team() == null ? "unassigned" : workload.team())
                 + " · service account " + workload.serviceAccount()

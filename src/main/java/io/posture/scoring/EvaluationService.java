@@ -13,6 +13,7 @@ import io.posture.scoring.internal.ControlResultRepository;
 import io.posture.scoring.internal.ScoreSnapshotEntity;
 import io.posture.scoring.internal.ScoreSnapshotEntity.Scope;
 import io.posture.scoring.internal.ScoreSnapshotRepository;
+import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,11 +46,12 @@ public class EvaluationService {
     private final ScoreFormula formula;
     private final JsonMapper json;
     private final Clock clock;
+    private final EntityManager entityManager;
     private final List<BenchmarkRef> enabled;
 
     EvaluationService(InventoryQueries inventory, BenchmarkCatalog catalog, BenchmarkEvaluator evaluator,
                       ControlResultRepository results, ScoreSnapshotRepository snapshots, ScoreFormula formula,
-                      JsonMapper json, Clock clock,
+                      JsonMapper json, Clock clock, EntityManager entityManager,
                       @Value("${posture.scoring.benchmarks:pss-baseline,pss-restricted}") List<String> enabled) {
         this.inventory = inventory;
         this.catalog = catalog;
@@ -59,6 +61,7 @@ public class EvaluationService {
         this.formula = formula;
         this.json = json;
         this.clock = clock;
+        this.entityManager = entityManager;
         this.enabled = enabled.stream().map(BenchmarkRef::parse).toList();
         this.enabled.forEach(ref -> catalog.get(ref.benchmarkId()));
     }
@@ -87,13 +90,15 @@ public class EvaluationService {
             var batch = new ArrayList<ControlResultEntity>();
             page.forEach(workload -> batch.addAll(evaluate(workload, now)));
             results.saveAll(batch);
+            // keep the persistence context to one page: a large cluster has hundreds of thousands of results
+            entityManager.flush();
+            entityManager.clear();
             count += batch.size();
             if (!page.hasNext()) {
                 break;
             }
             page = inventory.podSpecs(clusterId, page.nextPageable());
         }
-        results.flush();
         recordSnapshots(clusterId, now);
         log.info("Evaluated cluster {}: {} control results in {} ms", clusterId, count,
                 (System.nanoTime() - started) / 1_000_000);

@@ -16,7 +16,13 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.regex.Pattern;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +38,7 @@ import java.util.stream.Collectors;
 public class ManifestImporter {
 
     private static final Logger log = LoggerFactory.getLogger(ManifestImporter.class);
+    private static final Pattern CLUSTER_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     private final ManifestReader reader;
     private final InventoryWriter inventory;
@@ -49,7 +56,39 @@ public class ManifestImporter {
     }
 
     public RunSummary importPath(String clusterName, String environment, Path path) {
-        var run = runs.save(new CollectionRunEntity(clusterName, "manifests: " + path, clock.instant()));
+        return importPath(clusterName, environment, path, "manifests: " + path);
+    }
+
+    /**
+     * Imports uploaded files (name as the user's browser gave it → where the upload was stored)
+     * as one run. Only the base name of each file is kept, so a name can never point elsewhere.
+     */
+    public RunSummary importUploaded(String clusterName, String environment, Map<String, Path> uploads) {
+        requireValidClusterName(clusterName);
+        Path staging = null;
+        try {
+            staging = Files.createTempDirectory("posture-upload");
+            for (var upload : uploads.entrySet()) {
+                Files.copy(upload.getValue(), staging.resolve(baseName(upload.getKey())), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return importPath(clusterName, environment, staging, "upload: " + String.join(", ", new TreeMap<>(uploads).keySet()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stage the uploaded files", e);
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    /** Cluster names become part of URLs and identities: a DNS label, as Kubernetes names are. */
+    public static void requireValidClusterName(String clusterName) {
+        if (clusterName == null || !CLUSTER_NAME.matcher(clusterName).matches()) {
+            throw new IllegalArgumentException("A cluster name has 1 to 63 lower-case letters, digits and dashes, "
+                    + "and starts and ends with a letter or digit");
+        }
+    }
+
+    private RunSummary importPath(String clusterName, String environment, Path path, String source) {
+        var run = runs.save(new CollectionRunEntity(clusterName, source, clock.instant()));
         var problems = new ArrayList<RunProblemEntity>();
         var skippedKinds = new TreeMap<String, Integer>();
         int filesRead = 0;
@@ -93,13 +132,30 @@ public class ManifestImporter {
         return summary;
     }
 
+    private static String baseName(String uploadedName) {
+        var name = uploadedName.substring(Math.max(uploadedName.lastIndexOf('/'), uploadedName.lastIndexOf('\\')) + 1)
+                .replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.isBlank() || name.startsWith(".") ? "upload-" + name + ".yaml" : name;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not delete {}", folder, e);
+        }
+    }
+
     private static String skippedLabel(ManifestObject object) {
         return WorkloadKind.of(object.kind()).isPresent()
                 ? object.kind() + " owned by a controller" : object.kind();
     }
 
     private static String message(int filesRead, int filesFailed, int stored, Map<String, Integer> skipped) {
-        var text = new StringBuilder().append(stored).append(" objects from ").append(filesRead).append(filesRead == 1 ? " file" : " files");
+        var text = new StringBuilder().append(stored).append(stored == 1 ? " object from " : " objects from ").append(filesRead).append(filesRead == 1 ? " file" : " files");
         if (filesFailed > 0) {
             text.append("; ").append(filesFailed).append(filesFailed == 1 ? " file" : " files").append(" could not be read");
         }

@@ -137,4 +137,28 @@ class ManifestImporterTest {
         assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(runs.problems(run.id())).singleElement().satisfies(p -> assertThat(p.message()).contains("no such file"));
     }
+
+    @Test
+    void uploadsAreImportedUnderTheirBaseNameOnly(@TempDir Path browserTemp) throws Exception {
+        var evil = write(browserTemp, "u1", deployment("shop", "api", "shop/api:1", "{}"));
+        var pods = write(browserTemp, "u2", "[{\"metadata\": {\"name\": \"debug\", \"namespace\": \"shop\"}, "
+                + "\"spec\": {\"containers\": [{\"name\": \"sh\", \"image\": \"busybox\"}]}}]");
+
+        var run = importer.importUploaded("c-upload", "dev", java.util.Map.of("../../etc/evil.yaml", evil, "C:\\dump\\Pods.json", pods));
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(run.source()).isEqualTo("upload: ../../etc/evil.yaml, C:\\dump\\Pods.json");
+        assertThat(inventory.workload("c-upload", "shop", WorkloadKind.Deployment, "api")).isPresent();
+        assertThat(inventory.workload("c-upload", "shop", WorkloadKind.Pod, "debug")).isPresent();
+        assertThat(Path.of("/etc/evil.yaml")).doesNotExist();
+    }
+
+    @Test
+    void clusterNamesMustBeDnsLabels() {
+        for (var bad : new String[]{"", "Prod", "prod cluster", "../x", "-prod", "a".repeat(64)}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ManifestImporter.requireValidClusterName(bad))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower-case letters");
+        }
+        ManifestImporter.requireValidClusterName("prod-eu1");
+    }
 }

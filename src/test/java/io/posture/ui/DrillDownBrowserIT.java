@@ -76,7 +76,9 @@ class DrillDownBrowserIT {
 
         var card = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.cluster-card[href='clusters/dev-eu1']")));
         assertThat(card.getText()).contains("dev-eu1").contains("coverage");
-        assertThat(browser.findElements(By.cssSelector("a.cluster-card"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("a.cluster-card"))).extracting(link -> link.getAttribute("href"))
+                .anySatisfy(href -> assertThat(href).endsWith("clusters/prod-eu1"))
+                .anySatisfy(href -> assertThat(href).endsWith("clusters/staging-eu1"));
         card.click();
 
         cell(wait, "monitoring").click();
@@ -91,9 +93,41 @@ class DrillDownBrowserIT {
         assertThat(cell(wait, "Host namespaces").isDisplayed()).isTrue();
         assertThat(browser.getPageSource()).contains("How to fix it");
 
-        var screenshot = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
+        saveScreenshot("workload.png");
+    }
+
+    private void saveScreenshot(String name) throws IOException {
         Files.createDirectories(Path.of("target/screenshots"));
-        Files.write(Path.of("target/screenshots/workload.png"), screenshot);
+        Files.write(Path.of("target/screenshots", name), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void importsUploadedManifestsIntoANewCluster() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        var manifest = Files.createTempFile(profile, "payments", ".yaml");
+        Files.writeString(manifest, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: uploaded-api, namespace: uploads}
+                spec: {template: {spec: {containers: [{name: api, image: 'r/api:1', securityContext: {privileged: true}}]}}}
+                """);
+        browser.get("http://localhost:" + port + "/runs");
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.tagName("vaadin-details-summary"))).click();
+        browser.findElement(By.cssSelector("vaadin-text-field input")).sendKeys("uploaded-eu1");
+        var upload = browser.findElement(By.tagName("vaadin-upload"));
+        var fileInput = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        ((ChromeDriver) browser).executeScript("arguments[0].removeAttribute('hidden')", fileInput);
+        fileInput.sendKeys(manifest.toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-upload-file[complete]")));
+        browser.findElement(By.xpath("//vaadin-button[normalize-space(.)='Import']")).click();
+
+        assertThat(cell(wait, "uploaded-eu1").isDisplayed()).isTrue();
+        saveScreenshot("runs-import.png");
+        browser.get("http://localhost:" + port + "/clusters/uploaded-eu1/namespaces/uploads");
+        cell(wait, "uploaded-api").click();
+        var evidence = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("pre.evidence-block")));
+        assertThat(evidence.getText()).contains("spec.template.spec.containers[name=api].securityContext.privileged = true");
     }
 
     private static WebElement cell(WebDriverWait wait, String text) {

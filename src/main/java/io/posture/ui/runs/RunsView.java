@@ -1,16 +1,21 @@
 package io.posture.ui.runs;
 
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.posture.collect.CollectionRuns;
+import io.posture.collect.ManifestImporter;
+import io.posture.collect.RunStatus;
 import io.posture.collect.RunViews.RunSummary;
 import io.posture.ui.Formats;
 import io.posture.ui.MainLayout;
@@ -18,15 +23,38 @@ import io.posture.ui.PageHeader;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
+import java.util.List;
+
 @Route(value = "runs", layout = MainLayout.class)
 @PageTitle("Collection runs · Posture")
 class RunsView extends VerticalLayout {
 
-    RunsView(CollectionRuns runs) {
+    RunsView(CollectionRuns runs, ManifestImporter importer) {
         addClassName("page");
         setSizeFull();
-        add(new PageHeader("Collection runs", "Every import or collection, newest first. Click a run with problems to see what could not be read."));
+        add(new PageHeader("Collection runs", "Every import or collection, newest first. Click a run to see what could not be read."));
         var grid = new Grid<RunSummary>();
+        var form = new ImportForm(List.of("prod", "staging", "dev"));
+        form.addImportListener(request -> {
+            if (request.files().isEmpty()) {
+                Notification.show("Choose manifest files to import first.", 4000, Notification.Position.MIDDLE);
+                return;
+            }
+            try {
+                var run = importer.importUploaded(request.cluster(), request.environment(), request.files());
+                form.reset();
+                grid.getDataProvider().refreshAll();
+                var notification = Notification.show(run.clusterName() + ": " + run.status().name().toLowerCase()
+                        + ", " + run.message(), 8000, Notification.Position.TOP_CENTER);
+                notification.addThemeVariants(run.status() == RunStatus.COMPLETE ? NotificationVariant.LUMO_SUCCESS
+                        : NotificationVariant.LUMO_WARNING);
+            } catch (IllegalArgumentException e) {
+                form.showClusterError(e.getMessage());
+            }
+        });
+        var importSection = new Details("Import manifests", form);
+        importSection.setWidthFull();
+        add(importSection);
         grid.addColumn(run -> Formats.time(run.startedAt())).setHeader("Started");
         grid.addColumn(RunSummary::clusterName).setHeader("Cluster");
         grid.addComponentColumn(run -> {

@@ -1,6 +1,8 @@
 package io.posture.ui.runs;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.notification.Notification;
 import io.posture.collect.RunStatus;
 import io.posture.collect.RunViews.RunSummary;
 import io.posture.ui.DemoEstateViewTest;
@@ -22,5 +24,15 @@ class RunsViewTest extends DemoEstateViewTest {
             assertThat(runs.getRow(i).status()).isEqualTo(RunStatus.COMPLETE);
             assertThat(runs.getRow(i).message()).contains("not inventoried").contains("Service");
         }
+    }
+
+    @Test
+    void importingWithoutFilesSaysWhatIsMissing() {
+        navigate(RunsView.class);
+
+        test($(Button.class).withText("Import").single()).click();
+
+        assertThat($(Notification.class).single().getElement().getProperty("text", ""))
+                .isEqualTo("Choose manifest files to import first.");
     }
 }

@@ -8,11 +8,14 @@ import io.posture.collect.internal.RunProblemEntity;
 import io.posture.inventory.InventoryWriter;
 import io.posture.inventory.ObservedResource;
 import io.posture.inventory.WorkloadKind;
+import io.posture.security.AuditLog;
+import io.posture.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
@@ -45,14 +48,16 @@ public class ManifestImporter {
     private final CollectionRunRepository runs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditLog audit;
 
     ManifestImporter(InventoryWriter inventory, CollectionRunRepository runs, ApplicationEventPublisher events,
-                     Clock clock, @Value("${posture.import.max-file-size:16MB}") DataSize maxFileSize) {
+                     Clock clock, AuditLog audit, @Value("${posture.import.max-file-size:16MB}") DataSize maxFileSize) {
         this.reader = new ManifestReader(maxFileSize.toBytes());
         this.inventory = inventory;
         this.runs = runs;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public RunSummary importPath(String clusterName, String environment, Path path) {
@@ -63,6 +68,7 @@ public class ManifestImporter {
      * Imports uploaded files (name as the user's browser gave it → where the upload was stored)
      * as one run. Only the base name of each file is kept, so a name can never point elsewhere.
      */
+    @PreAuthorize(Roles.CAN_IMPORT)
     public RunSummary importUploaded(String clusterName, String environment, Map<String, Path> uploads) {
         requireValidClusterName(clusterName);
         Path staging = null;
@@ -127,6 +133,7 @@ public class ManifestImporter {
         run.finish(clusterId, status, clock.instant(), filesRead, problems.size(), stored, skipped,
                 message(filesRead, problems.size(), stored, skippedKinds), problems);
         var summary = runs.save(run).toSummary();
+        audit.record("MANIFESTS_IMPORTED", "cluster " + clusterName, null, status.name(), source + " → " + summary.message());
         log.info("Import of {} into cluster {}: {}, {}", path, clusterName, status, summary.message());
         events.publishEvent(new CollectionRunCompleted(run.getId(), clusterId, clusterName, status));
         return summary;

@@ -1,17 +1,22 @@
 package io.posture.ui;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /** The frame around every page: product name and the side navigation. */
+@PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout() {
+    public MainLayout(AuthenticationContext authentication) {
         var brand = new Div(new Span("Posture"));
         brand.addClassName("brand");
         var tagline = new Span("container security posture");
@@ -24,7 +29,15 @@ public class MainLayout extends AppLayout {
         nav.addClassName("main-nav");
 
         addToDrawer(brand, nav);
-        addToNavbar(new DrawerToggle());
+        var user = new Span(authentication.getPrincipalName().orElse("") + " · "
+                + String.join(", ", authentication.getGrantedRoles().stream().sorted()
+                .map(role -> role.toLowerCase().replace('_', ' ')).toList()));
+        user.addClassName("current-user");
+        var logout = new Button("Sign out", click -> authentication.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var account = new Div(user, logout);
+        account.addClassName("account");
+        addToNavbar(new DrawerToggle(), account);
         setPrimarySection(Section.DRAWER);
     }
 }

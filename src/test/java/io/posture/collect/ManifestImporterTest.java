@@ -3,7 +3,11 @@ package io.posture.collect;
 import io.posture.inventory.InventoryQueries;
 import io.posture.inventory.WorkloadKind;
 import io.posture.scoring.ScoreQueries;
+import io.posture.security.AuditLog;
+import io.posture.security.Roles;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +35,8 @@ class ManifestImporterTest {
     CollectionRuns runs;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AuditLog audit;
 
     @Test
     void importsAFolderAndScoresIt(@TempDir Path folder) {
@@ -139,6 +145,17 @@ class ManifestImporterTest {
     }
 
     @Test
+    @WithMockUser(username = "viewer", roles = Roles.VIEWER)
+    void viewersMayNotImport(@TempDir Path browserTemp) {
+        var file = write(browserTemp, "u1", deployment("shop", "api", "shop/api:1", "{}"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importUploaded("c-denied", "dev", java.util.Map.of("a.yaml", file)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(inventory.cluster("c-denied")).isEmpty();
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = Roles.ADMIN)
     void uploadsAreImportedUnderTheirBaseNameOnly(@TempDir Path browserTemp) throws Exception {
         var evil = write(browserTemp, "u1", deployment("shop", "api", "shop/api:1", "{}"));
         var pods = write(browserTemp, "u2", "[{\"metadata\": {\"name\": \"debug\", \"namespace\": \"shop\"}, "
@@ -151,6 +168,12 @@ class ManifestImporterTest {
         assertThat(inventory.workload("c-upload", "shop", WorkloadKind.Deployment, "api")).isPresent();
         assertThat(inventory.workload("c-upload", "shop", WorkloadKind.Pod, "debug")).isPresent();
         assertThat(Path.of("/etc/evil.yaml")).doesNotExist();
+        assertThat(audit.page(org.springframework.data.domain.PageRequest.of(0, 100)).getContent())
+                .anySatisfy(event -> {
+                    assertThat(event.actor()).isEqualTo("admin");
+                    assertThat(event.action()).isEqualTo("MANIFESTS_IMPORTED");
+                    assertThat(event.subject()).isEqualTo("cluster c-upload");
+                });
     }
 
     @Test

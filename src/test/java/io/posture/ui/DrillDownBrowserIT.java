@@ -72,7 +72,7 @@ class DrillDownBrowserIT {
     @Test
     void drillsDownFromTheOverviewToAWorkloadsFailingControlWithEvidence() throws IOException {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        browser.get("http://localhost:" + port + "/");
+        signIn(wait, "viewer", "viewer-demo");
 
         var card = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.cluster-card[href='clusters/dev-eu1']")));
         assertThat(card.getText()).contains("dev-eu1").contains("coverage");
@@ -96,6 +96,33 @@ class DrillDownBrowserIT {
         saveScreenshot("workload.png");
     }
 
+    @Test
+    void aWrongPasswordKeepsTheUserOnTheLoginPageWithAnError() {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get("http://localhost:" + port + "/clusters/prod-eu1");
+
+        wait.until(ExpectedConditions.urlContains("/login"));
+        typeCredentials(wait, "viewer", "not-the-password");
+
+        wait.until(ExpectedConditions.urlContains("error"));
+        var form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form[error]")));
+        assertThat(form.isDisplayed()).isTrue();
+    }
+
+    /** Signs in through the login form, the way a person does. */
+    private void signIn(WebDriverWait wait, String username, String password) {
+        browser.get("http://localhost:" + port + "/login");
+        typeCredentials(wait, username, password);
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private static void typeCredentials(WebDriverWait wait, String username, String password) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=username]"))).sendKeys(username);
+        var passwordField = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=password]")));
+        passwordField.sendKeys(password);
+        passwordField.sendKeys(org.openqa.selenium.Keys.ENTER);
+    }
+
     private void saveScreenshot(String name) throws IOException {
         Files.createDirectories(Path.of("target/screenshots"));
         Files.write(Path.of("target/screenshots", name), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
@@ -111,6 +138,7 @@ class DrillDownBrowserIT {
                 metadata: {name: uploaded-api, namespace: uploads}
                 spec: {template: {spec: {containers: [{name: api, image: 'r/api:1', securityContext: {privileged: true}}]}}}
                 """);
+        signIn(wait, "manager", "manager-demo");
         browser.get("http://localhost:" + port + "/runs");
 
         wait.until(ExpectedConditions.elementToBeClickable(By.tagName("vaadin-details-summary"))).click();

@@ -1,5 +1,6 @@
 package io.posture.ui.cluster;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.router.NotFoundException;
@@ -20,6 +21,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
+@PermitAll
 @Route(value = "clusters/:cluster", layout = MainLayout.class)
 @PageTitle("Cluster · Posture")
 class ClusterView extends EstateView {

@@ -1,5 +1,6 @@
 package io.posture.ui.namespace;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.router.NotFoundException;
@@ -17,6 +18,7 @@ import io.posture.ui.MainLayout;
 import io.posture.ui.Navigation;
 import io.posture.ui.PageHeader;
 
+@PermitAll
 @Route(value = "clusters/:cluster/namespaces/:namespace", layout = MainLayout.class)
 @PageTitle("Namespace · Posture")
 class NamespaceView extends EstateView {

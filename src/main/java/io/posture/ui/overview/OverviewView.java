@@ -1,5 +1,6 @@
 package io.posture.ui.overview;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -24,6 +25,7 @@ import io.posture.ui.PageHeader;
 
 import java.util.Locale;
 
+@PermitAll
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Overview · Posture")
 class OverviewView extends EstateView {

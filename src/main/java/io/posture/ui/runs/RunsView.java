@@ -1,5 +1,6 @@
 package io.posture.ui.runs;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -13,9 +14,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.posture.collect.CollectionRuns;
 import io.posture.collect.ManifestImporter;
 import io.posture.collect.RunStatus;
+import io.posture.security.Roles;
 import io.posture.collect.RunViews.RunSummary;
 import io.posture.ui.Formats;
 import io.posture.ui.MainLayout;
@@ -25,11 +28,12 @@ import org.springframework.data.domain.Sort;
 
 import java.util.List;
 
+@PermitAll
 @Route(value = "runs", layout = MainLayout.class)
 @PageTitle("Collection runs · Posture")
 class RunsView extends VerticalLayout {
 
-    RunsView(CollectionRuns runs, ManifestImporter importer) {
+    RunsView(CollectionRuns runs, ManifestImporter importer, AuthenticationContext authentication) {
         addClassName("page");
         setSizeFull();
         add(new PageHeader("Collection runs", "Every import or collection, newest first. Click a run to see what could not be read."));
@@ -52,9 +56,11 @@ class RunsView extends VerticalLayout {
                 form.showClusterError(e.getMessage());
             }
         });
-        var importSection = new Details("Import manifests", form);
-        importSection.setWidthFull();
-        add(importSection);
+        if (authentication.hasAnyRole(Roles.ADMIN, Roles.SECURITY_MANAGER)) {
+            var importSection = new Details("Import manifests", form);
+            importSection.setWidthFull();
+            add(importSection);
+        }
         grid.addColumn(run -> Formats.time(run.startedAt())).setHeader("Started");
         grid.addColumn(RunSummary::clusterName).setHeader("Cluster");
         grid.addComponentColumn(run -> {

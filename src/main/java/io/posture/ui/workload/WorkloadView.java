@@ -1,5 +1,6 @@
 package io.posture.ui.workload;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -31,6 +32,7 @@ import io.posture.ui.PageHeader;
 import java.util.List;
 import java.util.stream.Collectors;
 
+@PermitAll
 @Route(value = "clusters/:cluster/namespaces/:namespace/workloads/:kind/:name", layout = MainLayout.class)
 @PageTitle("Workload · Posture")
 class WorkloadView extends EstateView {

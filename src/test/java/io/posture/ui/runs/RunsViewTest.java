@@ -5,7 +5,9 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.notification.Notification;
 import io.posture.collect.RunStatus;
 import io.posture.collect.RunViews.RunSummary;
+import io.posture.security.Roles;
 import io.posture.ui.DemoEstateViewTest;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +29,14 @@ class RunsViewTest extends DemoEstateViewTest {
     }
 
     @Test
+    void viewersDoNotSeeTheImportForm() {
+        navigate(RunsView.class);
+
+        assertThat($(Button.class).withText("Import").exists()).isFalse();
+    }
+
+    @Test
+    @WithMockUser(username = "manager", roles = Roles.SECURITY_MANAGER)
     void importingWithoutFilesSaysWhatIsMissing() {
         navigate(RunsView.class);
 

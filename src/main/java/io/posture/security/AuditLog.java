@@ -1,0 +1,51 @@
+package io.posture.security;
+
+import io.posture.security.internal.AuditEventEntity;
+import io.posture.security.internal.AuditEventRepository;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The immutable trail of state changes: who, when, what changed from what to what, and why.
+ * Events are only ever added; nothing updates or deletes them.
+ */
+@Service
+public class AuditLog {
+
+    public static final String SYSTEM = "system";
+
+    private final AuditEventRepository events;
+    private final Clock clock;
+
+    AuditLog(AuditEventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Records an event by the current user (or {@value #SYSTEM} outside a login), in the caller's transaction or its own. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(String action, String subject, String from, String to, String reason) {
+        events.save(new AuditEventEntity(clock.instant(), currentActor(), action, subject, from, to, reason));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<AuditEvent> page(Pageable pageable) {
+        return events.findAll(pageable).map(AuditEventEntity::toView);
+    }
+
+    public static String currentActor() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated() ? SYSTEM : authentication.getName();
+    }
+
+    public record AuditEvent(long id, Instant at, String actor, String action, String subject, String from, String to,
+                             String reason) {
+    }
+}

@@ -1,0 +1,17 @@
+package io.posture.security;
+
+/** Role names as compile-time constants, for {@code @RolesAllowed} and {@code @PreAuthorize}. */
+public final class Roles {
+
+    public static final String VIEWER = "VIEWER";
+    public static final String ENGINEER = "ENGINEER";
+    public static final String SECURITY_MANAGER = "SECURITY_MANAGER";
+    public static final String COMPLIANCE_OFFICER = "COMPLIANCE_OFFICER";
+    public static final String ADMIN = "ADMIN";
+
+    /** Who may change the inventory by importing or collecting. */
+    public static final String CAN_IMPORT = "hasAnyRole('" + ADMIN + "', '" + SECURITY_MANAGER + "')";
+
+    private Roles() {
+    }
+}

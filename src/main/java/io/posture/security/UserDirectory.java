@@ -1,0 +1,111 @@
+package io.posture.security;
+
+import io.posture.security.internal.UserAccountEntity;
+import io.posture.security.internal.UserAccountRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Users stored in the database, with hashed passwords and a lockout after repeated failed logins.
+ * Every change to an account is written to the audit log.
+ */
+@Service
+public class UserDirectory implements UserDetailsService {
+
+    private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
+
+    private final UserAccountRepository users;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final int maxFailedLogins;
+    private final Duration lockout;
+
+    UserDirectory(UserAccountRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock,
+                  @Value("${posture.security.max-failed-logins:5}") int maxFailedLogins,
+                  @Value("${posture.security.lockout:15m}") Duration lockout) {
+        this.users = users;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+        this.maxFailedLogins = maxFailedLogins;
+        this.lockout = lockout;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        var account = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
+        return User.withUsername(account.getUsername())
+                .password(account.getPasswordHash())
+                .roles(account.getRoles().stream().map(Role::name).toArray(String[]::new))
+                .disabled(!account.isEnabled())
+                .accountLocked(account.isLockedAt(clock.instant()))
+                .build();
+    }
+
+    @Transactional
+    public void create(String username, String displayName, String rawPassword, Set<Role> roles, boolean demo) {
+        if (users.findByUsername(username).isPresent()) {
+            throw new IllegalArgumentException("user " + username + " exists already");
+        }
+        users.save(new UserAccountEntity(username, displayName, passwords.encode(rawPassword), roles, demo, clock.instant()));
+        audit.record("USER_CREATED", "user " + username, null, String.join(",", roles.stream().map(Role::name).sorted().toList()),
+                demo ? "demo account" : null);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isEmpty() {
+        return users.count() == 0;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String username) {
+        return users.findByUsername(username).isPresent();
+    }
+
+    /** Enables or disables every demo account at once (the single demo-users setting). */
+    @Transactional
+    public void enableDemoAccounts(boolean enabled) {
+        for (var account : users.findByDemoTrue()) {
+            if (account.isEnabled() != enabled) {
+                account.setEnabled(enabled);
+                audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user " + account.getUsername(),
+                        String.valueOf(!enabled), String.valueOf(enabled), "posture.demo.users=" + enabled);
+            }
+        }
+    }
+
+    @EventListener
+    @Transactional
+    public void onFailedLogin(AuthenticationFailureBadCredentialsEvent event) {
+        users.findByUsername(event.getAuthentication().getName()).ifPresent(account -> {
+            if (account.failedLogin(maxFailedLogins, clock.instant().plus(lockout))) {
+                log.warn("Account {} locked for {} after {} failed logins", account.getUsername(), lockout, maxFailedLogins);
+                audit.record("USER_LOCKED", "user " + account.getUsername(), "unlocked", "locked for " + lockout,
+                        maxFailedLogins + " failed logins");
+            }
+        });
+    }
+
+    @EventListener
+    @Transactional
+    public void onLogin(AuthenticationSuccessEvent event) {
+        users.findByUsername(event.getAuthentication().getName()).ifPresent(UserAccountEntity::succeededLogin);
+    }
+}

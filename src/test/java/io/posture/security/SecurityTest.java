@@ -1,0 +1,94 @@
+package io.posture.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "posture.security.admin-password=first-admin-secret")
+class SecurityTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    AuditLog audit;
+
+    @Test
+    void everyPageRequiresLoginAndCarriesSecurityHeaders() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/clusters/prod-eu1")).build(),
+                HttpResponse.BodyHandlers.discarding());
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(response.headers().firstValue("Referrer-Policy")).contains("same-origin");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+    }
+
+    @Test
+    void theStylesheetIsPublicSoTheLoginPageIsStyled() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/styles/posture.css")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains(".score-good");
+    }
+
+    @Test
+    void theFirstAdministratorAndOneDemoAccountPerRoleExistWithHashedPasswords() {
+        var admin = users.loadUserByUsername("admin");
+        assertThat(admin.getAuthorities()).extracting(a -> a.getAuthority()).containsExactly("ROLE_ADMIN");
+        assertThat(admin.getPassword()).startsWith("{bcrypt}").doesNotContain("first-admin-secret");
+        assertThat(passwords.matches("first-admin-secret", admin.getPassword())).isTrue();
+        for (var role : Role.values()) {
+            assertThat(new DemoAccounts(true).accounts()).anySatisfy(account -> assertThat(account.role()).isEqualTo(role));
+        }
+        assertThat(users.loadUserByUsername("engineer").isEnabled()).isTrue();
+    }
+
+    @Test
+    void repeatedFailedLoginsLockTheAccountEvenForTheRightPassword() {
+        users.create("locky", "Locky", "right-password", Set.of(Role.ENGINEER), false);
+        var provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwords);
+        var manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThatThrownBy(() -> manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("locky", "wrong")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThatThrownBy(() -> manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("locky", "right-password")))
+                .isInstanceOf(LockedException.class);
+        assertThat(audit.page(PageRequest.of(0, 100)).getContent()).anySatisfy(event -> {
+            assertThat(event.action()).isEqualTo("USER_LOCKED");
+            assertThat(event.subject()).isEqualTo("user locky");
+        });
+    }
+}

@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -47,11 +48,12 @@ public class EvaluationService {
     private final JsonMapper json;
     private final Clock clock;
     private final EntityManager entityManager;
+    private final ApplicationEventPublisher events;
     private final List<BenchmarkRef> enabled;
 
     EvaluationService(InventoryQueries inventory, BenchmarkCatalog catalog, BenchmarkEvaluator evaluator,
                       ControlResultRepository results, ScoreSnapshotRepository snapshots, ScoreFormula formula,
-                      JsonMapper json, Clock clock, EntityManager entityManager,
+                      JsonMapper json, Clock clock, EntityManager entityManager, ApplicationEventPublisher events,
                       @Value("${posture.scoring.benchmarks:pss-baseline,pss-restricted}") List<String> enabled) {
         this.inventory = inventory;
         this.catalog = catalog;
@@ -62,6 +64,7 @@ public class EvaluationService {
         this.json = json;
         this.clock = clock;
         this.entityManager = entityManager;
+        this.events = events;
         this.enabled = enabled.stream().map(BenchmarkRef::parse).toList();
         this.enabled.forEach(ref -> catalog.get(ref.benchmarkId()));
     }
@@ -76,6 +79,7 @@ public class EvaluationService {
     public void onRunCompleted(CollectionRunCompleted run) {
         if (run.status() != RunStatus.FAILED) {
             evaluateCluster(run.clusterId());
+            events.publishEvent(new ClusterEvaluated(run.clusterId(), run.clusterName(), run.status()));
         }
     }
 

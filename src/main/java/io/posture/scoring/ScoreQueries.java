@@ -21,8 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -97,6 +99,24 @@ public class ScoreQueries {
 
     public long failingControls(String benchmarkId) {
         return results.countFailingControls(benchmarkId);
+    }
+
+    /**
+     * Every failing (control, workload) pair of a cluster, once per control even where several
+     * enabled benchmarks share it (Restricted includes Baseline).
+     */
+    public List<ScoreViews.Failure> failures(long clusterId) {
+        var seen = new HashSet<String>();
+        var failures = new ArrayList<ScoreViews.Failure>();
+        for (var result : results.findByClusterIdAndStatusOrderById(clusterId, ControlStatus.FAIL)) {
+            if (seen.add(result.getWorkloadId() + "|" + result.getControlId())) {
+                var control = catalog.get(result.getBenchmarkId()).control(result.getControlId()).orElseThrow();
+                failures.add(new ScoreViews.Failure(result.getWorkloadId(), result.getWorkloadKind(), result.getNamespace(),
+                        result.getWorkloadName(), control.id(), control.title(), control.severity(),
+                        json.readValue(result.getEvidence(), EVIDENCE)));
+            }
+        }
+        return failures;
     }
 
     /** A workload's results, failures first and most severe first. */

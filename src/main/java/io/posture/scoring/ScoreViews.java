@@ -35,4 +35,9 @@ public final class ScoreViews {
                                     ControlStatus status, List<Evidence> evidence, String rationale,
                                     String remediation) {
     }
+
+    /** A failing (control, workload) pair, as findings are made from. */
+    public record Failure(long workloadId, WorkloadKind kind, String namespace, String workloadName, String controlId,
+                          String controlTitle, Severity severity, List<Evidence> evidence) {
+    }
 }

@@ -12,6 +12,9 @@ public final class Roles {
     /** Who may change the inventory by importing or collecting. */
     public static final String CAN_IMPORT = "hasAnyRole('" + ADMIN + "', '" + SECURITY_MANAGER + "')";
 
+    /** Who may triage findings, comment and work tasks. */
+    public static final String CAN_TRIAGE = "hasAnyRole('" + ENGINEER + "', '" + SECURITY_MANAGER + "')";
+
     private Roles() {
     }
 }

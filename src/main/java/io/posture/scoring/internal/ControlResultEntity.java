@@ -70,6 +70,26 @@ public class ControlResultEntity {
         this.evaluatedAt = evaluatedAt;
     }
 
+    public long getWorkloadId() {
+        return workloadId;
+    }
+
+    public WorkloadKind getWorkloadKind() {
+        return workloadKind;
+    }
+
+    public String getWorkloadName() {
+        return workloadName;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public String getBenchmarkId() {
+        return benchmarkId;
+    }
+
     public String getControlId() {
         return controlId;
     }

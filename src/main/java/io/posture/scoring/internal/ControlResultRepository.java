@@ -62,4 +62,6 @@ public interface ControlResultRepository extends JpaRepository<ControlResultEnti
 
     List<ControlResultEntity> findByWorkloadIdAndBenchmarkId(long workloadId, String benchmarkId);
 
+    List<ControlResultEntity> findByClusterIdAndStatusOrderById(long clusterId, ControlStatus status);
+
 }

@@ -1,0 +1,86 @@
+package io.posture.findings;
+
+import io.posture.benchmark.Evidence;
+import io.posture.findings.FindingViews.FindingDetail;
+import io.posture.findings.FindingViews.FindingFilter;
+import io.posture.findings.FindingViews.FindingSummary;
+import io.posture.findings.internal.FindingEntity;
+import io.posture.findings.internal.FindingEventEntity;
+import io.posture.findings.internal.FindingRepository;
+import io.posture.security.AuditLog;
+import io.posture.security.Roles;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/** Browsing findings and the status changes people make; every change is in the finding's history and the audit log. */
+@Service
+public class FindingService {
+
+    private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() {
+    };
+
+    private final FindingRepository findings;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    FindingService(FindingRepository findings, AuditLog audit, JsonMapper json, Clock clock) {
+        this.findings = findings;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<FindingSummary> search(FindingFilter filter, Pageable pageable) {
+        var text = blankToNull(filter.text());
+        return findings.search(blankToNull(filter.cluster()), blankToNull(filter.namespace()), blankToNull(filter.team()),
+                blankToNull(filter.controlId()), filter.severity(), filter.status(),
+                text == null ? null : "%" + text.toLowerCase(Locale.ROOT) + "%", pageable).map(FindingEntity::toSummary);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<FindingDetail> detail(long id) {
+        return findings.findById(id).map(finding -> new FindingDetail(finding.toSummary(), finding.getFingerprint(),
+                json.readValue(finding.getEvidence(), EVIDENCE), finding.getResolvedAt(),
+                finding.getHistory().stream().map(FindingEventEntity::toView).toList()));
+    }
+
+    /** An engineer takes the finding on: OPEN → IN_PROGRESS. */
+    @PreAuthorize(Roles.CAN_TRIAGE)
+    @Transactional
+    public void startWork(long id, String note) {
+        change(id, FindingStatus.OPEN, FindingStatus.IN_PROGRESS, note);
+    }
+
+    /** Work stopped without a fix: IN_PROGRESS → OPEN. */
+    @PreAuthorize(Roles.CAN_TRIAGE)
+    @Transactional
+    public void stopWork(long id, String note) {
+        change(id, FindingStatus.IN_PROGRESS, FindingStatus.OPEN, note);
+    }
+
+    private void change(long id, FindingStatus from, FindingStatus to, String note) {
+        var finding = findings.findById(id).orElseThrow(() -> new NoSuchElementException("no finding " + id));
+        if (finding.getStatus() != from) {
+            throw new IllegalStateException("the finding is " + finding.getStatus() + ", not " + from);
+        }
+        finding.changeStatus(to, AuditLog.currentActor(), blankToNull(note), clock.instant());
+        audit.record("FINDING_STATUS", "finding " + id + " (" + finding.describe() + ")", from.name(), to.name(), blankToNull(note));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,35 @@
+package io.posture.findings;
+
+import io.posture.benchmark.Evidence;
+import io.posture.benchmark.Severity;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Read models of findings. */
+public final class FindingViews {
+
+    private FindingViews() {
+    }
+
+    public record FindingSummary(long id, String cluster, String namespace, String team, String workloadKind,
+                                 String workloadName, String controlId, String controlTitle, Severity severity,
+                                 FindingStatus status, Instant firstSeen, Instant lastSeen) {
+    }
+
+    public record FindingDetail(FindingSummary summary, String fingerprint, List<Evidence> evidence,
+                                Instant resolvedAt, List<HistoryEntry> history) {
+    }
+
+    public record HistoryEntry(Instant at, String actor, FindingStatus from, FindingStatus to, String note) {
+    }
+
+    /** Filters of the findings browser; null or blank means "any". */
+    public record FindingFilter(String cluster, String namespace, String team, String controlId, Severity severity,
+                                FindingStatus status, String text) {
+
+        public static FindingFilter none() {
+            return new FindingFilter(null, null, null, null, null, null, null);
+        }
+    }
+}

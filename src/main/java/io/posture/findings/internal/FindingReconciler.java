@@ -1,0 +1,94 @@
+package io.posture.findings.internal;
+
+import io.posture.collect.RunStatus;
+import io.posture.findings.FindingStatus;
+import io.posture.findings.Fingerprint;
+import io.posture.inventory.InventoryQueries;
+import io.posture.scoring.ClusterEvaluated;
+import io.posture.scoring.ScoreQueries;
+import io.posture.security.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Brings a cluster's findings in line with its latest evaluation: new failures open findings,
+ * resolved ones that fail again reopen, and, after a COMPLETE run only, active findings that no
+ * longer fail are resolved. Accepted risks and false positives keep their status.
+ */
+@Component
+class FindingReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(FindingReconciler.class);
+
+    private final FindingRepository findings;
+    private final ScoreQueries scores;
+    private final InventoryQueries inventory;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    FindingReconciler(FindingRepository findings, ScoreQueries scores, InventoryQueries inventory, JsonMapper json, Clock clock) {
+        this.findings = findings;
+        this.scores = scores;
+        this.inventory = inventory;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional
+    public void onClusterEvaluated(ClusterEvaluated event) {
+        var now = clock.instant();
+        var teams = inventory.teamsByNamespace(event.clusterId());
+        var known = findings.findByClusterId(event.clusterId()).stream()
+                .collect(Collectors.toMap(FindingEntity::getFingerprint, Function.identity()));
+        var failing = new HashSet<String>();
+        int opened = 0;
+        int reopened = 0;
+        for (var failure : scores.failures(event.clusterId())) {
+            var fingerprint = Fingerprint.of(event.clusterName(), failure.kind().name(), failure.namespace(),
+                    failure.workloadName(), failure.controlId());
+            failing.add(fingerprint);
+            var finding = known.get(fingerprint);
+            if (finding == null) {
+                finding = new FindingEntity(fingerprint, event.clusterId(), event.clusterName(), failure.namespace(),
+                        failure.kind().name(), failure.workloadName(), failure.controlId());
+                finding.seen(failure.controlTitle(), failure.severity(), teams.get(failure.namespace()),
+                        json.writeValueAsString(failure.evidence()), now);
+                finding.changeStatus(FindingStatus.OPEN, AuditLog.SYSTEM, "failing", now);
+                findings.save(finding);
+                known.put(fingerprint, finding);
+                opened++;
+                continue;
+            }
+            finding.seen(failure.controlTitle(), failure.severity(), teams.get(failure.namespace()),
+                    json.writeValueAsString(failure.evidence()), now);
+            if (finding.getStatus() == FindingStatus.RESOLVED) {
+                finding.changeStatus(FindingStatus.OPEN, AuditLog.SYSTEM, "failing again", now);
+                reopened++;
+            }
+        }
+        int resolved = 0;
+        if (event.runStatus() == RunStatus.COMPLETE) {
+            for (var finding : findings.findByClusterIdAndStatusIn(event.clusterId(),
+                    List.of(FindingStatus.OPEN, FindingStatus.IN_PROGRESS))) {
+                if (!failing.contains(finding.getFingerprint())) {
+                    finding.changeStatus(FindingStatus.RESOLVED, AuditLog.SYSTEM, "no longer failing after a complete run", now);
+                    resolved++;
+                }
+            }
+        }
+        log.info("Findings of cluster {}: {} opened, {} reopened, {} resolved{}", event.clusterName(), opened, reopened,
+                resolved, event.runStatus() == RunStatus.COMPLETE ? "" : " (run " + event.runStatus() + ": nothing resolved)");
+    }
+
+}

@@ -1,0 +1,34 @@
+package io.posture.findings.internal;
+
+import io.posture.benchmark.Severity;
+import io.posture.findings.FindingStatus;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+public interface FindingRepository extends JpaRepository<FindingEntity, Long> {
+
+    Optional<FindingEntity> findByFingerprint(String fingerprint);
+
+    List<FindingEntity> findByClusterId(long clusterId);
+
+    List<FindingEntity> findByClusterIdAndStatusIn(long clusterId, Collection<FindingStatus> statuses);
+
+    @Query("""
+            select f from FindingEntity f
+            where (:cluster is null or f.clusterName = :cluster)
+              and (:namespace is null or f.namespace = :namespace)
+              and (:team is null or f.team = :team)
+              and (:controlId is null or f.controlId = :controlId)
+              and (:severity is null or f.severity = :severity)
+              and (:status is null or f.status = :status)
+              and (:text is null or lower(f.workloadName) like :text or lower(f.controlTitle) like :text
+                   or lower(f.namespace) like :text)""")
+    Page<FindingEntity> search(String cluster, String namespace, String team, String controlId, Severity severity,
+                               FindingStatus status, String text, Pageable pageable);
+}

@@ -1,0 +1,10 @@
+package io.posture.scoring;
+
+import io.posture.collect.RunStatus;
+
+/**
+ * Published after a cluster's control results were replaced. {@code runStatus} is the status of
+ * the collection run that triggered it: only after a COMPLETE run may anything be resolved.
+ */
+public record ClusterEvaluated(long clusterId, String clusterName, RunStatus runStatus) {
+}

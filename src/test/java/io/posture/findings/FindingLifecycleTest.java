@@ -1,0 +1,118 @@
+package io.posture.findings;
+
+import io.posture.collect.ManifestImporter;
+import io.posture.collect.RunStatus;
+import io.posture.findings.FindingViews.FindingFilter;
+import io.posture.findings.FindingViews.FindingSummary;
+import io.posture.security.AuditLog;
+import io.posture.security.Roles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+
+import java.nio.file.Path;
+
+import static io.posture.support.Manifests.deployment;
+import static io.posture.support.Manifests.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest
+class FindingLifecycleTest {
+
+    @Autowired
+    ManifestImporter importer;
+    @Autowired
+    FindingService findings;
+    @Autowired
+    AuditLog audit;
+
+    @Test
+    void failPassFailOpensResolvesAndReopensKeepingTheHistory(@TempDir Path folder) {
+        var file = write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: true}"));
+        importer.importPath("lc-1", "prod", file);
+        var finding = privilegedFinding("lc-1");
+        assertThat(finding.status()).isEqualTo(FindingStatus.OPEN);
+
+        write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: false}"));
+        importer.importPath("lc-1", "prod", file);
+        assertThat(privilegedFinding("lc-1").status()).isEqualTo(FindingStatus.RESOLVED);
+
+        write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: true}"));
+        importer.importPath("lc-1", "prod", file);
+        var reopened = privilegedFinding("lc-1");
+        assertThat(reopened.id()).isEqualTo(finding.id());
+        assertThat(reopened.status()).isEqualTo(FindingStatus.OPEN);
+        assertThat(reopened.firstSeen()).isEqualTo(finding.firstSeen());
+        assertThat(findings.detail(reopened.id()).orElseThrow().history())
+                .extracting(entry -> entry.from() + "→" + entry.to() + ":" + entry.note())
+                .containsExactly("null→OPEN:failing", "OPEN→RESOLVED:no longer failing after a complete run",
+                        "RESOLVED→OPEN:failing again");
+    }
+
+    @Test
+    void aPartialRunNeverResolvesEvenWhenTheFailureIsGone(@TempDir Path folder) {
+        write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: true}"));
+        importer.importPath("lc-2", "prod", folder);
+
+        write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: false}"));
+        write(folder, "broken.yaml", "kind: [");
+        var partial = importer.importPath("lc-2", "prod", folder);
+
+        assertThat(partial.status()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(privilegedFinding("lc-2").status()).isEqualTo(FindingStatus.OPEN);
+    }
+
+    @Test
+    void theSameProblemSeenByBaselineAndRestrictedIsOneFinding(@TempDir Path folder) {
+        importer.importPath("lc-3", "prod", write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: true}")));
+
+        var page = findings.search(new FindingFilter("lc-3", null, null, "privileged", null, null, null), PageRequest.of(0, 10));
+
+        assertThat(page.getTotalElements()).isEqualTo(1);
+        assertThat(Fingerprint.of("lc-3", "Deployment", "shop", "api", "privileged"))
+                .isEqualTo(findings.detail(page.getContent().getFirst().id()).orElseThrow().fingerprint())
+                .isNotEqualTo(Fingerprint.of("lc-3", "Deployment", "shop", "api", "hostNamespaces"));
+    }
+
+    @Test
+    @WithMockUser(username = "erin", roles = Roles.ENGINEER)
+    void anEngineerStartsWorkAndTheChangeIsAudited(@TempDir Path folder) {
+        importer.importPath("lc-4", "prod", write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: true}")));
+        var finding = privilegedFinding("lc-4");
+
+        findings.startWork(finding.id(), "patching the chart");
+
+        assertThat(privilegedFinding("lc-4").status()).isEqualTo(FindingStatus.IN_PROGRESS);
+        assertThat(findings.detail(finding.id()).orElseThrow().history().getLast())
+                .satisfies(entry -> {
+                    assertThat(entry.actor()).isEqualTo("erin");
+                    assertThat(entry.note()).isEqualTo("patching the chart");
+                });
+        assertThat(audit.page(PageRequest.of(0, 200)).getContent()).anySatisfy(event -> {
+            assertThat(event.action()).isEqualTo("FINDING_STATUS");
+            assertThat(event.actor()).isEqualTo("erin");
+            assertThat(event.from() + "→" + event.to()).isEqualTo("OPEN→IN_PROGRESS");
+        });
+        assertThatThrownBy(() -> findings.startWork(finding.id(), "again")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    @WithMockUser(username = "val", roles = Roles.VIEWER)
+    void viewersMayNotChangeFindings(@TempDir Path folder) {
+        importer.importPath("lc-5", "prod", write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: true}")));
+        var finding = privilegedFinding("lc-5");
+
+        assertThatThrownBy(() -> findings.startWork(finding.id(), null)).isInstanceOf(AccessDeniedException.class);
+        assertThat(privilegedFinding("lc-5").status()).isEqualTo(FindingStatus.OPEN);
+    }
+
+    private FindingSummary privilegedFinding(String cluster) {
+        return findings.search(new FindingFilter(cluster, "shop", null, "privileged", null, null, null), PageRequest.of(0, 10))
+                .getContent().getFirst();
+    }
+}

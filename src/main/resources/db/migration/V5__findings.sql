@@ -10,6 +10,7 @@ create table finding (
     control_id    varchar(128) not null,
     control_title varchar(512) not null,
     severity      varchar(16) not null,
+    severity_rank integer not null,
     status        varchar(16) not null,
     evidence      varchar not null,
     first_seen    timestamp with time zone not null,
@@ -18,7 +19,7 @@ create table finding (
     constraint uk_finding_fingerprint unique (fingerprint)
 );
 create index ix_finding_cluster_status on finding (cluster_id, status);
-create index ix_finding_browse on finding (status, severity, cluster_name, namespace);
+create index ix_finding_browse on finding (status, severity_rank, cluster_name, namespace);
 
 -- Append-only history of each finding's status.
 create table finding_event (

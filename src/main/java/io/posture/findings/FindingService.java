@@ -1,5 +1,7 @@
 package io.posture.findings;
 
+import io.posture.benchmark.BenchmarkCatalog;
+import io.posture.benchmark.Control;
 import io.posture.benchmark.Evidence;
 import io.posture.findings.FindingViews.FindingDetail;
 import io.posture.findings.FindingViews.FindingFilter;
@@ -34,12 +36,14 @@ public class FindingService {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final BenchmarkCatalog catalog;
 
-    FindingService(FindingRepository findings, AuditLog audit, JsonMapper json, Clock clock) {
+    FindingService(FindingRepository findings, AuditLog audit, JsonMapper json, Clock clock, BenchmarkCatalog catalog) {
         this.findings = findings;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.catalog = catalog;
     }
 
     @Transactional(readOnly = true)
@@ -52,9 +56,14 @@ public class FindingService {
 
     @Transactional(readOnly = true)
     public Optional<FindingDetail> detail(long id) {
-        return findings.findById(id).map(finding -> new FindingDetail(finding.toSummary(), finding.getFingerprint(),
-                json.readValue(finding.getEvidence(), EVIDENCE), finding.getResolvedAt(),
-                finding.getHistory().stream().map(FindingEventEntity::toView).toList()));
+        return findings.findById(id).map(finding -> {
+            var control = catalog.all().stream().flatMap(benchmark -> benchmark.control(finding.getControlId()).stream())
+                    .findFirst();
+            return new FindingDetail(finding.toSummary(), finding.getFingerprint(),
+                    json.readValue(finding.getEvidence(), EVIDENCE), finding.getResolvedAt(),
+                    control.map(Control::rationale).orElse(null), control.map(Control::remediation).orElse(null),
+                    finding.getHistory().stream().map(FindingEventEntity::toView).toList());
+        });
     }
 
     /** An engineer takes the finding on: OPEN → IN_PROGRESS. */

@@ -18,7 +18,7 @@ public final class FindingViews {
     }
 
     public record FindingDetail(FindingSummary summary, String fingerprint, List<Evidence> evidence,
-                                Instant resolvedAt, List<HistoryEntry> history) {
+                                Instant resolvedAt, String rationale, String remediation, List<HistoryEntry> history) {
     }
 
     public record HistoryEntry(Instant at, String actor, FindingStatus from, FindingStatus to, String note) {
@@ -30,6 +30,10 @@ public final class FindingViews {
 
         public static FindingFilter none() {
             return new FindingFilter(null, null, null, null, null, null, null);
+        }
+
+        public FindingFilter withStatus(FindingStatus newStatus) {
+            return new FindingFilter(cluster, namespace, team, controlId, severity, newStatus, text);
         }
     }
 }

@@ -25,6 +25,7 @@ public class MainLayout extends AppLayout {
 
         var nav = new SideNav();
         nav.addItem(new SideNavItem("Overview", "", VaadinIcon.DASHBOARD.create()));
+        nav.addItem(new SideNavItem("Findings", "findings", VaadinIcon.WARNING.create()));
         nav.addItem(new SideNavItem("Collection runs", Navigation.runs(), VaadinIcon.DOWNLOAD_ALT.create()));
         nav.addClassName("main-nav");
 

@@ -3,9 +3,17 @@ package io.posture.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.Location;
 import io.posture.benchmark.BenchmarkCatalog;
+import io.posture.benchmark.Severity;
+import io.posture.findings.FindingStatus;
+import io.posture.findings.FindingViews.FindingFilter;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Typed links into the drill-down, so routes are spelled in one place. */
 public final class Navigation {
@@ -46,8 +54,56 @@ public final class Navigation {
         UI.getCurrent().navigate(parsed.getPath(), parsed.getQueryParameters());
     }
 
+    /** The findings browser with its filter in the query string, so a filtered list can be shared. */
+    public static String findings(FindingFilter filter) {
+        var parameters = new LinkedHashMap<String, String>();
+        put(parameters, "cluster", filter.cluster());
+        put(parameters, "namespace", filter.namespace());
+        put(parameters, "team", filter.team());
+        put(parameters, "control", filter.controlId());
+        put(parameters, "severity", filter.severity() == null ? null : filter.severity().name().toLowerCase(Locale.ROOT));
+        put(parameters, "status", filter.status() == null ? ANY : filter.status().name().toLowerCase(Locale.ROOT));
+        put(parameters, "q", filter.text());
+        return "findings?" + parameters.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** Reads the filter back from a findings URL; without a status parameter, open findings are shown. */
+    public static FindingFilter findingFilterOf(Location location) {
+        var parameters = location.getQueryParameters();
+        Function<String, String> value = name -> parameters.getSingleParameter(name).filter(v -> !v.isBlank()).orElse(null);
+        var status = value.apply("status");
+        return new FindingFilter(value.apply("cluster"), value.apply("namespace"), value.apply("team"), value.apply("control"),
+                enumOf(Severity.class, value.apply("severity")),
+                status == null ? FindingStatus.OPEN : enumOf(FindingStatus.class, status), value.apply("q"));
+    }
+
+    public static String finding(long id) {
+        return "findings/" + id;
+    }
+
     public static String runs() {
         return "runs";
+    }
+
+    private static final String ANY = "any";
+
+    private static void put(Map<String, String> parameters, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            parameters.put(name, value);
+        }
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        if (value == null || value.equals(ANY)) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String withBenchmark(String path, String benchmark) {

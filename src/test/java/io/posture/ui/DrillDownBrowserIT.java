@@ -94,6 +94,15 @@ class DrillDownBrowserIT {
         assertThat(browser.getPageSource()).contains("How to fix it");
 
         saveScreenshot("workload.png");
+
+        browser.get("http://localhost:" + port + "/findings?cluster=dev-eu1");
+        var finding = cell(wait, "Privileged containers");
+        saveScreenshot("findings.png");
+        finding.click();
+        wait.until(ExpectedConditions.urlMatches(".*/findings/\\d+$"));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("pre.evidence-block"))).getText())
+                .contains("securityContext.privileged = true");
+        saveScreenshot("finding.png");
     }
 
     @Test

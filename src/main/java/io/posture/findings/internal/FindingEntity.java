@@ -43,6 +43,9 @@ public class FindingEntity {
     private String controlTitle;
     @Enumerated(EnumType.STRING)
     private Severity severity;
+    /** Severity as a number, so that the browser can sort by it. */
+    @Column(name = "severity_rank")
+    private int severityRank;
     @Enumerated(EnumType.STRING)
     private FindingStatus status;
     private String evidence;
@@ -75,6 +78,7 @@ public class FindingEntity {
     public void seen(String controlTitle, Severity severity, String team, String evidence, Instant at) {
         this.controlTitle = controlTitle;
         this.severity = severity;
+        this.severityRank = severity.ordinal();
         this.team = team;
         this.evidence = evidence;
         if (firstSeen == null) {
@@ -100,6 +104,10 @@ public class FindingEntity {
 
     public FindingStatus getStatus() {
         return status;
+    }
+
+    public String getControlId() {
+        return controlId;
     }
 
     public String getEvidence() {

@@ -1,0 +1,147 @@
+package io.posture.ui.findings;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.posture.benchmark.Severity;
+import io.posture.findings.FindingService;
+import io.posture.findings.FindingStatus;
+import io.posture.findings.FindingViews.FindingFilter;
+import io.posture.findings.FindingViews.FindingSummary;
+import io.posture.ui.Formats;
+import io.posture.ui.MainLayout;
+import io.posture.ui.Navigation;
+import io.posture.ui.PageHeader;
+import jakarta.annotation.security.PermitAll;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+@PermitAll
+@Route(value = "findings", layout = MainLayout.class)
+@PageTitle("Findings · Posture")
+class FindingsView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final String ANY = "ANY";
+
+    private final FindingService findings;
+    private final Grid<FindingSummary> grid = new Grid<>();
+    private final TextField cluster = filterField("Cluster");
+    private final TextField namespace = filterField("Namespace");
+    private final TextField team = filterField("Team");
+    private final TextField control = filterField("Control id");
+    private final TextField text = filterField("Search");
+    private final Select<String> severity = choice("Severity", Arrays.stream(Severity.values()).map(Enum::name).toList());
+    private final Select<String> status = choice("Status", Arrays.stream(FindingStatus.values()).map(Enum::name).toList());
+    private FindingFilter filter = FindingFilter.none();
+    /** True while the fields are being set from the URL, so that doing so does not navigate again. */
+    private boolean syncingFromUrl;
+
+    FindingsView(FindingService findings) {
+        this.findings = findings;
+        addClassName("page");
+        setSizeFull();
+        text.setPlaceholder("workload, namespace or control");
+        var filters = new HorizontalLayout(cluster, namespace, team, control, severity, status, text);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        add(new PageHeader("Findings", "One per failing control on a workload. A finding resolves itself when a complete run no longer sees it, and reopens when it comes back."),
+                filters, grid);
+
+        grid.addComponentColumn(row -> Formats.severityBadge(row.severity())).setHeader("Severity")
+                .setSortProperty("severityRank").setFlexGrow(0).setWidth("8rem");
+        grid.addColumn(FindingSummary::controlTitle).setHeader("Control").setSortProperty("controlTitle").setFlexGrow(2);
+        grid.addColumn(row -> row.workloadKind() + " " + row.workloadName()).setHeader("Workload").setSortProperty("workloadName").setFlexGrow(2);
+        grid.addColumn(row -> row.cluster() + " / " + row.namespace()).setHeader("Cluster / namespace").setSortProperty("clusterName", "namespace").setFlexGrow(2);
+        grid.addColumn(row -> row.team() == null ? "—" : row.team()).setHeader("Team").setSortProperty("team");
+        grid.addColumn(row -> row.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')).setHeader("Status").setSortProperty("status");
+        grid.addColumn(row -> Formats.time(row.firstSeen())).setHeader("First seen").setSortProperty("firstSeen");
+        grid.setItemsPageable(pageable -> findings.search(filter, withDefaultSort(pageable)).getContent());
+        grid.addItemClickListener(click -> Navigation.go(Navigation.finding(click.getItem().id())));
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addClassName("clickable");
+        grid.setEmptyStateText("No findings match these filters.");
+
+        for (var field : new TextField[]{cluster, namespace, team, control, text}) {
+            field.addValueChangeListener(event -> applyFilters());
+        }
+        severity.addValueChangeListener(event -> applyFilters());
+        status.addValueChangeListener(event -> applyFilters());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        filter = Navigation.findingFilterOf(event.getLocation());
+        syncingFromUrl = true;
+        cluster.setValue(orEmpty(filter.cluster()));
+        namespace.setValue(orEmpty(filter.namespace()));
+        team.setValue(orEmpty(filter.team()));
+        control.setValue(orEmpty(filter.controlId()));
+        text.setValue(orEmpty(filter.text()));
+        severity.setValue(filter.severity() == null ? ANY : filter.severity().name());
+        status.setValue(filter.status() == null ? ANY : filter.status().name());
+        syncingFromUrl = false;
+        grid.getDataProvider().refreshAll();
+    }
+
+    private void applyFilters() {
+        if (syncingFromUrl) {
+            return;
+        }
+        var chosen = new FindingFilter(blankToNull(cluster), blankToNull(namespace), blankToNull(team), blankToNull(control),
+                ANY.equals(severity.getValue()) || severity.getValue() == null ? null : Severity.valueOf(severity.getValue()),
+                ANY.equals(status.getValue()) || status.getValue() == null ? null : FindingStatus.valueOf(status.getValue()),
+                blankToNull(text));
+        if (!chosen.equals(filter)) {
+            Navigation.go(Navigation.findings(chosen));
+        }
+    }
+
+    private static Pageable withDefaultSort(Pageable pageable) {
+        return pageable.getSort().isSorted() ? pageable : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                Sort.by(Sort.Order.desc("severityRank"), Sort.Order.asc("clusterName"), Sort.Order.asc("namespace"),
+                        Sort.Order.asc("workloadName"), Sort.Order.asc("id")));
+    }
+
+    private static TextField filterField(String label) {
+        var field = new TextField(label);
+        field.setClearButtonVisible(true);
+        field.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        field.setWidth("10rem");
+        return field;
+    }
+
+    private static Select<String> choice(String label, List<String> values) {
+        var select = new Select<String>();
+        select.setLabel(label);
+        var items = new ArrayList<String>();
+        items.add(ANY);
+        items.addAll(values);
+        select.setItems(items);
+        select.setItemLabelGenerator(value -> value.toLowerCase(Locale.ROOT).replace('_', ' '));
+        select.setWidth("9rem");
+        return select;
+    }
+
+    private static String blankToNull(TextField field) {
+        return field.getValue().isBlank() ? null : field.getValue().trim();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

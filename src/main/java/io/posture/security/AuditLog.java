@@ -5,12 +5,14 @@ import io.posture.security.internal.AuditEventRepository;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The immutable trail of state changes: who, when, what changed from what to what, and why.
@@ -35,9 +37,12 @@ public class AuditLog {
         events.save(new AuditEventEntity(clock.instant(), currentActor(), action, subject, from, to, reason));
     }
 
+    /** Events whose actor, action, subject or reason contains the text (any event for a blank text). */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    public Page<AuditEvent> page(Pageable pageable) {
-        return events.findAll(pageable).map(AuditEventEntity::toView);
+    public Page<AuditEvent> search(String text, Pageable pageable) {
+        var pattern = text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
+        return events.search(pattern, pageable).map(AuditEventEntity::toView);
     }
 
     public static String currentActor() {

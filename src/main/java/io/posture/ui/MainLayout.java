@@ -27,6 +27,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Overview", "", VaadinIcon.DASHBOARD.create()));
         nav.addItem(new SideNavItem("Findings", "findings", VaadinIcon.WARNING.create()));
         nav.addItem(new SideNavItem("Collection runs", Navigation.runs(), VaadinIcon.DOWNLOAD_ALT.create()));
+        nav.addItem(new SideNavItem("Audit log", Navigation.audit(null), VaadinIcon.CLIPBOARD_TEXT.create()));
         nav.addClassName("main-nav");
 
         addToDrawer(brand, nav);

@@ -83,6 +83,10 @@ public final class Navigation {
         return "findings/" + id;
     }
 
+    public static String audit(String text) {
+        return text == null || text.isBlank() ? "audit" : "audit?q=" + URLEncoder.encode(text.trim(), StandardCharsets.UTF_8);
+    }
+
     public static String runs() {
         return "runs";
     }

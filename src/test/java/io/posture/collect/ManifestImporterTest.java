@@ -168,7 +168,7 @@ class ManifestImporterTest {
         assertThat(inventory.workload("c-upload", "shop", WorkloadKind.Deployment, "api")).isPresent();
         assertThat(inventory.workload("c-upload", "shop", WorkloadKind.Pod, "debug")).isPresent();
         assertThat(Path.of("/etc/evil.yaml")).doesNotExist();
-        assertThat(audit.page(org.springframework.data.domain.PageRequest.of(0, 100)).getContent())
+        assertThat(audit.search(null, org.springframework.data.domain.PageRequest.of(0, 100, org.springframework.data.domain.Sort.by("id").descending())).getContent())
                 .anySatisfy(event -> {
                     assertThat(event.actor()).isEqualTo("admin");
                     assertThat(event.action()).isEqualTo("MANIFESTS_IMPORTED");

@@ -93,7 +93,7 @@ class FindingLifecycleTest {
                     assertThat(entry.actor()).isEqualTo("erin");
                     assertThat(entry.note()).isEqualTo("patching the chart");
                 });
-        assertThat(audit.page(PageRequest.of(0, 200)).getContent()).anySatisfy(event -> {
+        assertThat(audit.search(null, PageRequest.of(0, 200, org.springframework.data.domain.Sort.by("id").descending())).getContent()).anySatisfy(event -> {
             assertThat(event.action()).isEqualTo("FINDING_STATUS");
             assertThat(event.actor()).isEqualTo("erin");
             assertThat(event.from() + "→" + event.to()).isEqualTo("OPEN→IN_PROGRESS");

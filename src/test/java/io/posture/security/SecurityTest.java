@@ -13,6 +13,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,6 +52,12 @@ class SecurityTest {
     }
 
     @Test
+    void theAuditLogIsNotReadableWithoutALogin() {
+        assertThatThrownBy(() -> audit.search(null, PageRequest.of(0, 10)))
+                .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
     void theStylesheetIsPublicSoTheLoginPageIsStyled() throws Exception {
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/styles/posture.css")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -72,6 +79,7 @@ class SecurityTest {
     }
 
     @Test
+    @WithMockUser(username = "auditor", roles = Roles.COMPLIANCE_OFFICER)
     void repeatedFailedLoginsLockTheAccountEvenForTheRightPassword() {
         users.create("locky", "Locky", "right-password", Set.of(Role.ENGINEER), false);
         var provider = new DaoAuthenticationProvider(users);
@@ -86,7 +94,7 @@ class SecurityTest {
 
         assertThatThrownBy(() -> manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("locky", "right-password")))
                 .isInstanceOf(LockedException.class);
-        assertThat(audit.page(PageRequest.of(0, 100)).getContent()).anySatisfy(event -> {
+        assertThat(audit.search(null, PageRequest.of(0, 100, org.springframework.data.domain.Sort.by("id").descending())).getContent()).anySatisfy(event -> {
             assertThat(event.action()).isEqualTo("USER_LOCKED");
             assertThat(event.subject()).isEqualTo("user locky");
         });

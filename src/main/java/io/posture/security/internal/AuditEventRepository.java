@@ -2,6 +2,7 @@ package io.posture.security.internal;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /** Append and read only: no update or delete methods exist. */
@@ -9,7 +10,11 @@ public interface AuditEventRepository extends Repository<AuditEventEntity, Long>
 
     AuditEventEntity save(AuditEventEntity event);
 
-    Page<AuditEventEntity> findAll(Pageable pageable);
+    @Query("""
+            select e from AuditEventEntity e
+            where :pattern is null or lower(e.actor) like :pattern or lower(e.action) like :pattern
+               or lower(e.subject) like :pattern or lower(coalesce(e.reason, '')) like :pattern""")
+    Page<AuditEventEntity> search(String pattern, Pageable pageable);
 
     long count();
 }

@@ -2,7 +2,9 @@ package io.posture.benchmark;
 
 /** Outcome of one control on one resource. */
 public enum ControlStatus {
-    PASS, FAIL, MANUAL, NOT_APPLICABLE, UNKNOWN;
+    PASS, FAIL, MANUAL, NOT_APPLICABLE, UNKNOWN,
+    /** Failing, but covered by an approved exception: outside the score, counted as evaluated. */
+    EXCEPTED;
 
     public boolean evaluated() {
         return this == PASS || this == FAIL;

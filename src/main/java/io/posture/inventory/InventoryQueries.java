@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /** Read side of the inventory; returns records, never entities. */
@@ -51,6 +52,11 @@ public class InventoryQueries {
 
     public Optional<ClusterInfo> cluster(String name) {
         return clusters.findByName(name).map(InventoryQueries::toInfo);
+    }
+
+    public String clusterName(long clusterId) {
+        return clusters.findById(clusterId).map(ClusterEntity::getName)
+                .orElseThrow(() -> new NoSuchElementException("no cluster " + clusterId));
     }
 
     public boolean isEmpty() {

@@ -3,6 +3,7 @@ package io.posture.scoring;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.BenchmarkEvaluator;
 import io.posture.benchmark.BenchmarkRef;
+import io.posture.benchmark.ControlStatus;
 import io.posture.benchmark.PodSubject;
 import io.posture.collect.CollectionRunCompleted;
 import io.posture.collect.RunStatus;
@@ -16,6 +17,7 @@ import io.posture.scoring.internal.ScoreSnapshotRepository;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Re-evaluates a cluster after each collection run that read something, replacing its control
@@ -49,11 +52,13 @@ public class EvaluationService {
     private final Clock clock;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<ExceptedResults> exceptedResults;
     private final List<BenchmarkRef> enabled;
 
     EvaluationService(InventoryQueries inventory, BenchmarkCatalog catalog, BenchmarkEvaluator evaluator,
                       ControlResultRepository results, ScoreSnapshotRepository snapshots, ScoreFormula formula,
                       JsonMapper json, Clock clock, EntityManager entityManager, ApplicationEventPublisher events,
+                      ObjectProvider<ExceptedResults> exceptedResults,
                       @Value("${posture.scoring.benchmarks:pss-baseline,pss-restricted}") List<String> enabled) {
         this.inventory = inventory;
         this.catalog = catalog;
@@ -65,6 +70,7 @@ public class EvaluationService {
         this.clock = clock;
         this.entityManager = entityManager;
         this.events = events;
+        this.exceptedResults = exceptedResults;
         this.enabled = enabled.stream().map(BenchmarkRef::parse).toList();
         this.enabled.forEach(ref -> catalog.get(ref.benchmarkId()));
     }
@@ -88,11 +94,14 @@ public class EvaluationService {
         long started = System.nanoTime();
         var now = clock.instant();
         results.deleteByClusterId(clusterId);
+        var clusterName = inventory.clusterName(clusterId);
+        Predicate<ExceptedResults.FailingPair> excepted = exceptedResults.stream().findFirst()
+                .map(lookup -> lookup.forCluster(clusterName)).orElse(pair -> false);
         int count = 0;
         var page = inventory.podSpecs(clusterId, PageRequest.of(0, PAGE));
         while (true) {
             var batch = new ArrayList<ControlResultEntity>();
-            page.forEach(workload -> batch.addAll(evaluate(workload, now)));
+            page.forEach(workload -> batch.addAll(evaluate(workload, excepted, now)));
             results.saveAll(batch);
             // keep the persistence context to one page: a large cluster has hundreds of thousands of results
             entityManager.flush();
@@ -108,7 +117,8 @@ public class EvaluationService {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private List<ControlResultEntity> evaluate(WorkloadPodSpec workload, Instant now) {
+    private List<ControlResultEntity> evaluate(WorkloadPodSpec workload, Predicate<ExceptedResults.FailingPair> excepted,
+                                               Instant now) {
         var subject = new PodSubject(workload.kind().name(), workload.namespace(), workload.name(),
                 json.readTree(workload.podAnnotationsJson() == null ? "{}" : "{\"annotations\":" + workload.podAnnotationsJson() + "}"),
                 json.readTree(workload.podSpecJson()), workload.kind().specPath(), workload.kind().metadataPath());
@@ -118,9 +128,12 @@ public class EvaluationService {
             var version = ref.versionFor(benchmark);
             for (var outcome : evaluator.evaluate(benchmark, version, subject)) {
                 var control = outcome.control();
+                var status = outcome.status() == ControlStatus.FAIL && excepted.test(new ExceptedResults.FailingPair(
+                        workload.kind().name(), workload.namespace(), workload.name(), control.id()))
+                        ? ControlStatus.EXCEPTED : outcome.status();
                 entities.add(new ControlResultEntity(workload.clusterId(), workload.namespace(), workload.id(),
                         workload.kind(), workload.name(), benchmark.id(), version.toString(), control.id(),
-                        control.severity(), formula.weight(control.severity()), outcome.status(),
+                        control.severity(), formula.weight(control.severity()), status,
                         json.writeValueAsString(outcome.evidence()), now));
             }
         }

@@ -102,13 +102,13 @@ public class ScoreQueries {
     }
 
     /**
-     * Every failing (control, workload) pair of a cluster, once per control even where several
-     * enabled benchmarks share it (Restricted includes Baseline).
+     * Every failing (control, workload) pair of a cluster, excepted ones included, once per control
+     * even where several enabled benchmarks share it (Restricted includes Baseline).
      */
     public List<ScoreViews.Failure> failures(long clusterId) {
         var seen = new HashSet<String>();
         var failures = new ArrayList<ScoreViews.Failure>();
-        for (var result : results.findByClusterIdAndStatusOrderById(clusterId, ControlStatus.FAIL)) {
+        for (var result : results.findByClusterIdAndStatusInOrderById(clusterId, List.of(ControlStatus.FAIL, ControlStatus.EXCEPTED))) {
             if (seen.add(result.getWorkloadId() + "|" + result.getControlId())) {
                 var control = catalog.get(result.getBenchmarkId()).control(result.getControlId()).orElseThrow();
                 failures.add(new ScoreViews.Failure(result.getWorkloadId(), result.getWorkloadKind(), result.getNamespace(),

@@ -48,6 +48,7 @@ public final class Formats {
             case MANUAL -> "manual";
             case NOT_APPLICABLE -> "n/a";
             case UNKNOWN -> "unknown";
+            case EXCEPTED -> "excepted";
         };
         var badge = new Span(label);
         badge.addClassNames("pill", "status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-'));

@@ -55,6 +55,9 @@ public class FindingEntity {
     private Instant lastSeen;
     @Column(name = "resolved_at")
     private Instant resolvedAt;
+    /** The active exception that put this finding into RISK_ACCEPTED or FALSE_POSITIVE. */
+    @Column(name = "exception_id")
+    private Long exceptionId;
 
     @OneToMany(mappedBy = "finding", cascade = CascadeType.ALL)
     @OrderBy("id")
@@ -104,6 +107,23 @@ public class FindingEntity {
 
     public FindingStatus getStatus() {
         return status;
+    }
+
+    public String getClusterName() {
+        return clusterName;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public Long getExceptionId() {
+        return exceptionId;
+    }
+
+    /** Puts an active finding under an exception (or takes it out with null). */
+    public void setException(Long exceptionId) {
+        this.exceptionId = exceptionId;
     }
 
     public String getControlId() {

@@ -1,6 +1,7 @@
 package io.posture.findings.internal;
 
 import io.posture.collect.RunStatus;
+import io.posture.findings.ExceptionService;
 import io.posture.findings.FindingStatus;
 import io.posture.findings.Fingerprint;
 import io.posture.inventory.InventoryQueries;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
@@ -35,13 +37,16 @@ class FindingReconciler {
     private final InventoryQueries inventory;
     private final JsonMapper json;
     private final Clock clock;
+    private final ExceptionService exceptions;
 
-    FindingReconciler(FindingRepository findings, ScoreQueries scores, InventoryQueries inventory, JsonMapper json, Clock clock) {
+    FindingReconciler(FindingRepository findings, ScoreQueries scores, InventoryQueries inventory, JsonMapper json, Clock clock,
+                      ExceptionService exceptions) {
         this.findings = findings;
         this.scores = scores;
         this.inventory = inventory;
         this.json = json;
         this.clock = clock;
+        this.exceptions = exceptions;
     }
 
     @EventListener
@@ -52,6 +57,7 @@ class FindingReconciler {
         var known = findings.findByClusterId(event.clusterId()).stream()
                 .collect(Collectors.toMap(FindingEntity::getFingerprint, Function.identity()));
         var failing = new HashSet<String>();
+        var newlyActive = new ArrayList<FindingEntity>();
         int opened = 0;
         int reopened = 0;
         for (var failure : scores.failures(event.clusterId())) {
@@ -67,6 +73,7 @@ class FindingReconciler {
                 finding.changeStatus(FindingStatus.OPEN, AuditLog.SYSTEM, "failing", now);
                 findings.save(finding);
                 known.put(fingerprint, finding);
+                newlyActive.add(finding);
                 opened++;
                 continue;
             }
@@ -74,14 +81,17 @@ class FindingReconciler {
                     json.writeValueAsString(failure.evidence()), now);
             if (finding.getStatus() == FindingStatus.RESOLVED) {
                 finding.changeStatus(FindingStatus.OPEN, AuditLog.SYSTEM, "failing again", now);
+                newlyActive.add(finding);
                 reopened++;
             }
         }
+        exceptions.applyActiveExceptions(event.clusterName(), newlyActive);
         int resolved = 0;
         if (event.runStatus() == RunStatus.COMPLETE) {
-            for (var finding : findings.findByClusterIdAndStatusIn(event.clusterId(),
-                    List.of(FindingStatus.OPEN, FindingStatus.IN_PROGRESS))) {
+            for (var finding : findings.findByClusterIdAndStatusIn(event.clusterId(), List.of(FindingStatus.OPEN,
+                    FindingStatus.IN_PROGRESS, FindingStatus.RISK_ACCEPTED, FindingStatus.FALSE_POSITIVE))) {
                 if (!failing.contains(finding.getFingerprint())) {
+                    finding.setException(null);
                     finding.changeStatus(FindingStatus.RESOLVED, AuditLog.SYSTEM, "no longer failing after a complete run", now);
                     resolved++;
                 }

@@ -17,6 +17,12 @@ public interface FindingRepository extends JpaRepository<FindingEntity, Long> {
 
     List<FindingEntity> findByClusterId(long clusterId);
 
+    List<FindingEntity> findByClusterName(String clusterName);
+
+    List<FindingEntity> findByExceptionId(long exceptionId);
+
+    long countByExceptionId(long exceptionId);
+
     List<FindingEntity> findByClusterIdAndStatusIn(long clusterId, Collection<FindingStatus> statuses);
 
     @Query("""

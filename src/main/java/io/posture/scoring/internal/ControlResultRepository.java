@@ -16,7 +16,9 @@ public interface ControlResultRepository extends JpaRepository<ControlResultEnti
             sum(case when r.status in (io.posture.benchmark.ControlStatus.PASS, io.posture.benchmark.ControlStatus.FAIL) then r.weight else 0 end),
             sum(case when r.status = io.posture.benchmark.ControlStatus.PASS then 1 else 0 end),
             sum(case when r.status = io.posture.benchmark.ControlStatus.FAIL then 1 else 0 end),
-            sum(case when r.status in (io.posture.benchmark.ControlStatus.PASS, io.posture.benchmark.ControlStatus.FAIL, io.posture.benchmark.ControlStatus.UNKNOWN) then 1 else 0 end)""";
+            sum(case when r.status = io.posture.benchmark.ControlStatus.EXCEPTED then 1 else 0 end),
+            sum(case when r.status in (io.posture.benchmark.ControlStatus.PASS, io.posture.benchmark.ControlStatus.FAIL,
+                io.posture.benchmark.ControlStatus.EXCEPTED, io.posture.benchmark.ControlStatus.UNKNOWN) then 1 else 0 end)""";
 
     @Modifying
     @Query("delete from ControlResultEntity r where r.clusterId = :clusterId")
@@ -62,6 +64,6 @@ public interface ControlResultRepository extends JpaRepository<ControlResultEnti
 
     List<ControlResultEntity> findByWorkloadIdAndBenchmarkId(long workloadId, String benchmarkId);
 
-    List<ControlResultEntity> findByClusterIdAndStatusOrderById(long clusterId, ControlStatus status);
+    List<ControlResultEntity> findByClusterIdAndStatusInOrderById(long clusterId, List<ControlStatus> statuses);
 
 }

@@ -87,6 +87,10 @@ public final class Navigation {
         return text == null || text.isBlank() ? "audit" : "audit?q=" + URLEncoder.encode(text.trim(), StandardCharsets.UTF_8);
     }
 
+    public static String exceptions(String listing) {
+        return "exceptions?list=" + listing;
+    }
+
     public static String runs() {
         return "runs";
     }

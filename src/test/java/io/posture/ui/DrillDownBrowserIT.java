@@ -118,6 +118,47 @@ class DrillDownBrowserIT {
         assertThat(form.isDisplayed()).isTrue();
     }
 
+    @Test
+    void anEngineerRequestsAnExceptionAManagerApprovesItAndScoreAndAuditShowIt() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        signIn(wait, "engineer", "engineer-demo");
+        browser.get("http://localhost:" + port + "/findings?cluster=staging-eu1&control=privileged");
+        var workloadCell = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "(//vaadin-grid-cell-content[starts-with(normalize-space(.), 'Deployment ') or starts-with(normalize-space(.), 'StatefulSet ')])[1]")));
+        var workload = workloadCell.getText().trim();
+        workloadCell.click();
+        wait.until(ExpectedConditions.urlMatches(".*/findings/\\d+$"));
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-details-summary[contains(., 'Request an exception')]"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-text-area textarea")))
+                .sendKeys("Legacy storage agent; isolated node pool until the Q3 migration");
+        browser.findElement(By.xpath("//vaadin-button[normalize-space(.)='Request exception']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-notification-card[contains(., 'requested')]")));
+
+        browser.manage().deleteAllCookies();
+        signIn(wait, "manager", "manager-demo");
+        browser.get("http://localhost:" + port + "/exceptions?list=pending");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-button[normalize-space(.)='Approve']"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//vaadin-button[normalize-space(.)='Approve']")));
+
+        browser.get("http://localhost:" + port + "/audit?q=exception");
+        assertThat(cell(wait, "EXCEPTION_APPROVED").isDisplayed()).isTrue();
+        assertThat(cell(wait, "EXCEPTION_REQUESTED").isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='manager']"))).isNotEmpty();
+        saveScreenshot("audit.png");
+
+        var parts = workload.split(" ", 2);
+        browser.get("http://localhost:" + port + "/findings?cluster=staging-eu1&control=privileged&status=risk_accepted");
+        assertThat(cell(wait, parts[0] + " " + parts[1]).isDisplayed()).isTrue();
+        cell(wait, parts[0] + " " + parts[1]).click();
+        wait.until(ExpectedConditions.urlMatches(".*/findings/\\d+$"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='Workload']"))).click();
+        wait.until(ExpectedConditions.urlContains("/workloads/"));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//span[normalize-space(.)='excepted']")))
+                .isDisplayed()).isTrue();
+        saveScreenshot("excepted-workload.png");
+    }
+
     /** Signs in through the login form, the way a person does. */
     private void signIn(WebDriverWait wait, String username, String password) {
         browser.get("http://localhost:" + port + "/login");

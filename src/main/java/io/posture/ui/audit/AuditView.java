@@ -44,7 +44,7 @@ class AuditView extends VerticalLayout implements BeforeEnterObserver {
                 search, grid);
         grid.addColumn(event -> Formats.time(event.at())).setHeader("When").setFlexGrow(0).setWidth("12rem");
         grid.addColumn(AuditEvent::actor).setHeader("Who").setFlexGrow(0).setWidth("9rem");
-        grid.addColumn(AuditEvent::action).setHeader("What").setFlexGrow(1);
+        grid.addColumn(AuditEvent::action).setHeader("What").setFlexGrow(0).setWidth("15rem");
         grid.addColumn(AuditEvent::subject).setHeader("Object").setFlexGrow(3);
         grid.addColumn(event -> (event.from() == null ? "" : event.from() + " → ") + (event.to() == null ? "" : event.to()))
                 .setHeader("Change").setFlexGrow(1);

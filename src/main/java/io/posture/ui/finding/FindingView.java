@@ -2,10 +2,13 @@ package io.posture.ui.finding;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -17,6 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.posture.benchmark.Evidence;
+import io.posture.findings.ExceptionService;
 import io.posture.findings.FindingService;
 import io.posture.findings.FindingStatus;
 import io.posture.findings.FindingViews.FindingDetail;
@@ -29,6 +33,9 @@ import io.posture.ui.Navigation;
 import io.posture.ui.PageHeader;
 import jakarta.annotation.security.PermitAll;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -38,11 +45,15 @@ import java.util.stream.Collectors;
 class FindingView extends VerticalLayout implements BeforeEnterObserver {
 
     private final FindingService findings;
+    private final ExceptionService exceptions;
     private final AuthenticationContext authentication;
+    private final Clock clock;
 
-    FindingView(FindingService findings, AuthenticationContext authentication) {
+    FindingView(FindingService findings, ExceptionService exceptions, AuthenticationContext authentication, Clock clock) {
         this.findings = findings;
+        this.exceptions = exceptions;
         this.authentication = authentication;
+        this.clock = clock;
         addClassName("page");
     }
 
@@ -66,6 +77,20 @@ class FindingView extends VerticalLayout implements BeforeEnterObserver {
 
         if (authentication.hasAnyRole(Roles.ENGINEER, Roles.SECURITY_MANAGER) && finding.status().active()) {
             add(actions(detail));
+            var form = new ExceptionRequestForm(finding.id(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+            form.addSubmitListener(submitted -> {
+                try {
+                    var id = exceptions.request(submitted.request());
+                    Notification.show("Exception " + id + " requested; a security manager will review it.", 6000,
+                            Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    show(findings.detail(finding.id()).orElseThrow());
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    form.showError(e.getMessage());
+                }
+            });
+            var details = new Details("Request an exception (risk acceptance or false positive)", form);
+            details.setWidthFull();
+            add(details);
         }
         var evidence = new Pre(detail.evidence().stream().map(Evidence::toString).collect(Collectors.joining("\n")));
         evidence.addClassName("evidence-block");

@@ -1,6 +1,7 @@
 package io.posture;
 
 import io.posture.cli.Cli;
+import io.posture.remediation.SlaPolicy;
 import io.posture.scoring.ScoreFormula;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +13,7 @@ import java.time.Clock;
 
 @SpringBootApplication
 @EnableScheduling
-@EnableConfigurationProperties(ScoreFormula.class)
+@EnableConfigurationProperties({ScoreFormula.class, SlaPolicy.class})
 public class PostureApplication {
 
     public static void main(String[] args) {

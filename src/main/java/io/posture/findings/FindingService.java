@@ -12,7 +12,9 @@ import io.posture.findings.internal.FindingRepository;
 import io.posture.security.AuditLog;
 import io.posture.security.Roles;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +22,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -64,6 +71,24 @@ public class FindingService {
                     control.map(Control::rationale).orElse(null), control.map(Control::remediation).orElse(null),
                     finding.getHistory().stream().map(FindingEventEntity::toView).toList());
         });
+    }
+
+    /** Open and in-progress findings matching a filter (its status is ignored), most severe first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<FindingSummary> activeMatching(FindingFilter filter, int limit) {
+        var page = PageRequest.of(0, limit, Sort.by(Sort.Order.desc("severityRank"), Sort.Order.asc("id")));
+        var active = new ArrayList<FindingSummary>();
+        for (var status : List.of(FindingStatus.OPEN, FindingStatus.IN_PROGRESS)) {
+            active.addAll(search(filter.withStatus(status), page).getContent());
+        }
+        return active.stream().sorted(Comparator.comparing(FindingSummary::severity).reversed()).limit(limit).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, FindingStatus> statuses(Collection<Long> ids) {
+        var statuses = new HashMap<Long, FindingStatus>();
+        findings.findAllById(ids).forEach(finding -> statuses.put(finding.getId(), finding.getStatus()));
+        return statuses;
     }
 
     /** An engineer takes the finding on: OPEN → IN_PROGRESS. */

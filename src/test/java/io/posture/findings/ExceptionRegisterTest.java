@@ -25,17 +25,16 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.function.Supplier;
 
 import static io.posture.support.Manifests.deployment;
 import static io.posture.support.Manifests.write;
+import static io.posture.support.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -81,10 +80,7 @@ class ExceptionRegisterTest {
 
         long id = as("erin", Roles.ENGINEER, () -> exceptions.request(request(finding.id(), Scope.FINDING, 30)));
         assertThat(exceptions.list(State.PENDING)).anySatisfy(pending -> assertThat(pending.id()).isEqualTo(id));
-        as("mike", Roles.SECURITY_MANAGER, () -> {
-            exceptions.approve(id, "accepted for one month");
-            return null;
-        });
+        as("mike", Roles.SECURITY_MANAGER, () -> exceptions.approve(id, "accepted for one month"));
 
         assertThat(privileged("ex-1").status()).isEqualTo(FindingStatus.RISK_ACCEPTED);
         var api = inventory.workload("ex-1", "shop", WorkloadKind.Deployment, "api").orElseThrow();
@@ -111,14 +107,8 @@ class ExceptionRegisterTest {
         assertThatThrownBy(() -> as("erin", Roles.ENGINEER, () -> exceptions.request(request(finding.id(), Scope.FINDING, 0))))
                 .hasMessageContaining("expiry");
         long id = as("mike", Roles.SECURITY_MANAGER, () -> exceptions.request(request(finding.id(), Scope.FINDING, 30)));
-        assertThatThrownBy(() -> as("mike", Roles.SECURITY_MANAGER, () -> {
-            exceptions.approve(id, null);
-            return null;
-        })).hasMessageContaining("Four eyes");
-        assertThatThrownBy(() -> as("erin", Roles.ENGINEER, () -> {
-            exceptions.approve(id, null);
-            return null;
-        })).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as("mike", Roles.SECURITY_MANAGER, () -> exceptions.approve(id, null))).hasMessageContaining("Four eyes");
+        assertThatThrownBy(() -> as("erin", Roles.ENGINEER, () -> exceptions.approve(id, null))).isInstanceOf(AccessDeniedException.class);
         assertThat(privileged("ex-2").status()).isEqualTo(FindingStatus.OPEN);
     }
 
@@ -126,10 +116,7 @@ class ExceptionRegisterTest {
     void aNamespaceScopeCoversLaterFindingsAndExpiryReopensThem(@TempDir Path folder) {
         importer.importPath("ex-3", "prod", write(folder, "a.yaml", deployment("shop", "a", "a:1", "{privileged: true}")));
         long id = as("erin", Roles.ENGINEER, () -> exceptions.request(request(privileged("ex-3").id(), Scope.CONTROL_IN_NAMESPACE, 2)));
-        as("mike", Roles.SECURITY_MANAGER, () -> {
-            exceptions.approve(id, null);
-            return null;
-        });
+        as("mike", Roles.SECURITY_MANAGER, () -> exceptions.approve(id, null));
 
         importer.importPath("ex-3", "prod", write(folder, "b.yaml", deployment("shop", "b", "b:1", "{privileged: true}")));
         var later = findings.search(new FindingFilter("ex-3", "shop", null, "privileged", null, null, "b"), PageRequest.of(0, 5))
@@ -155,10 +142,7 @@ class ExceptionRegisterTest {
         var file = write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: true}"));
         importer.importPath("ex-4", "prod", file);
         long id = as("erin", Roles.ENGINEER, () -> exceptions.request(request(privileged("ex-4").id(), Scope.FINDING, 30)));
-        as("mike", Roles.SECURITY_MANAGER, () -> {
-            exceptions.approve(id, null);
-            return null;
-        });
+        as("mike", Roles.SECURITY_MANAGER, () -> exceptions.approve(id, null));
 
         write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: false}"));
         importer.importPath("ex-4", "prod", file);
@@ -185,12 +169,4 @@ class ExceptionRegisterTest {
         return scores.clusterScores("pss-baseline").stream().filter(score -> score.clusterId() == id).findFirst().orElseThrow();
     }
 
-    private static <T> T as(String user, String role, Supplier<T> action) {
-        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(user, "n/a", "ROLE_" + role));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
 }

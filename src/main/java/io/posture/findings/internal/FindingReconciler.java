@@ -3,6 +3,7 @@ package io.posture.findings.internal;
 import io.posture.collect.RunStatus;
 import io.posture.findings.ExceptionService;
 import io.posture.findings.FindingStatus;
+import io.posture.findings.FindingsReconciled;
 import io.posture.findings.Fingerprint;
 import io.posture.inventory.InventoryQueries;
 import io.posture.scoring.ClusterEvaluated;
@@ -10,6 +11,7 @@ import io.posture.scoring.ScoreQueries;
 import io.posture.security.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,15 +40,17 @@ class FindingReconciler {
     private final JsonMapper json;
     private final Clock clock;
     private final ExceptionService exceptions;
+    private final ApplicationEventPublisher events;
 
     FindingReconciler(FindingRepository findings, ScoreQueries scores, InventoryQueries inventory, JsonMapper json, Clock clock,
-                      ExceptionService exceptions) {
+                      ExceptionService exceptions, ApplicationEventPublisher events) {
         this.findings = findings;
         this.scores = scores;
         this.inventory = inventory;
         this.json = json;
         this.clock = clock;
         this.exceptions = exceptions;
+        this.events = events;
     }
 
     @EventListener
@@ -99,6 +103,7 @@ class FindingReconciler {
         }
         log.info("Findings of cluster {}: {} opened, {} reopened, {} resolved{}", event.clusterName(), opened, reopened,
                 resolved, event.runStatus() == RunStatus.COMPLETE ? "" : " (run " + event.runStatus() + ": nothing resolved)");
+        events.publishEvent(new FindingsReconciled(event.clusterName()));
     }
 
 }

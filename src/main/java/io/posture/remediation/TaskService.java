@@ -1,0 +1,150 @@
+package io.posture.remediation;
+
+import io.posture.benchmark.Evidence;
+import io.posture.findings.FindingService;
+import io.posture.findings.FindingStatus;
+import io.posture.findings.FindingViews.FindingFilter;
+import io.posture.findings.FindingViews.FindingSummary;
+import io.posture.findings.FindingsReconciled;
+import io.posture.remediation.TaskViews.TaskStatus;
+import io.posture.remediation.TaskViews.TaskSummary;
+import io.posture.remediation.internal.RemediationTaskEntity;
+import io.posture.remediation.internal.RemediationTaskRepository;
+import io.posture.security.AuditLog;
+import io.posture.security.Roles;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
+
+/** Remediation tasks: created from findings, worked by engineers, assigned by managers, closed by the runs. */
+@Service
+public class TaskService {
+
+    static final int MAX_FINDINGS = 500;
+    private static final int DESCRIBED_FINDINGS = 25;
+
+    private final RemediationTaskRepository tasks;
+    private final FindingService findings;
+    private final SlaPolicy sla;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TaskService(RemediationTaskRepository tasks, FindingService findings, SlaPolicy sla, AuditLog audit, Clock clock) {
+        this.tasks = tasks;
+        this.findings = findings;
+        this.sla = sla;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * A task for the open findings that match a filter ("all failures of control X in namespace Y"),
+     * due by the SLA of the most severe one, described with the fix and the evidence.
+     */
+    @PreAuthorize(Roles.CAN_TRIAGE)
+    @Transactional
+    public long createFromFilter(FindingFilter filter) {
+        var matching = findings.activeMatching(filter, MAX_FINDINGS);
+        if (matching.isEmpty()) {
+            throw new IllegalArgumentException("No open findings match these filters");
+        }
+        var worst = matching.stream().map(FindingSummary::severity).max(Comparator.naturalOrder()).orElseThrow();
+        var teams = matching.stream().map(FindingSummary::team).filter(team -> team != null).collect(Collectors.toSet());
+        var controls = matching.stream().map(FindingSummary::controlTitle).distinct().toList();
+        var places = matching.stream().map(finding -> finding.cluster() + "/" + finding.namespace()).distinct().toList();
+        var title = (controls.size() == 1 ? controls.getFirst() : controls.size() + " controls") + " in "
+                + (places.size() == 1 ? places.getFirst() : places.size() + " namespaces");
+        var ids = new LinkedHashSet<Long>();
+        matching.forEach(finding -> ids.add(finding.id()));
+        var task = tasks.save(new RemediationTaskEntity(title, describe(matching), teams.size() == 1 ? teams.iterator().next() : null,
+                worst, today().plusDays(sla.days(worst)), ids, AuditLog.currentActor(), clock.instant()));
+        audit.record("TASK_CREATED", "task " + task.getId() + " (" + title + ")", null, TaskStatus.OPEN.name(),
+                matching.size() + " findings, due " + today().plusDays(sla.days(worst)));
+        return task.getId();
+    }
+
+    @PreAuthorize("hasRole('" + Roles.SECURITY_MANAGER + "')")
+    @Transactional
+    public void assign(long id, String assignee) {
+        var task = task(id);
+        var previous = task.getAssignee();
+        task.assign(assignee == null || assignee.isBlank() ? null : assignee.trim());
+        audit.record("TASK_ASSIGNED", "task " + id, previous, task.getAssignee(), null);
+    }
+
+    /** Start or pause work: OPEN ↔ IN_PROGRESS. Tasks close themselves when their findings resolve. */
+    @PreAuthorize(Roles.CAN_TRIAGE)
+    @Transactional
+    public void move(long id, TaskStatus to) {
+        var task = task(id);
+        if (to == TaskStatus.DONE || task.getStatus() == TaskStatus.DONE) {
+            throw new IllegalStateException("A task is done when all its findings are resolved, not by hand");
+        }
+        var from = task.getStatus();
+        task.moveTo(to, clock.instant());
+        audit.record("TASK_STATUS", "task " + id, from.name(), to.name(), null);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TaskSummary> byStatus(TaskStatus status) {
+        var today = today();
+        return tasks.findByStatusOrderByDueOnAscIdAsc(status).stream().map(task -> task.toSummary(today)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long overdueCount() {
+        return tasks.countByStatusNotAndDueOnBefore(TaskStatus.DONE, today());
+    }
+
+    @EventListener
+    @Transactional
+    public void onFindingsReconciled(FindingsReconciled event) {
+        for (var task : tasks.findByStatusNot(TaskStatus.DONE)) {
+            var statuses = findings.statuses(task.getFindingIds());
+            if (!statuses.isEmpty() && statuses.values().stream().allMatch(status -> status == FindingStatus.RESOLVED)) {
+                var from = task.getStatus();
+                task.moveTo(TaskStatus.DONE, clock.instant());
+                audit.record("TASK_STATUS", "task " + task.getId(), from.name(), TaskStatus.DONE.name(),
+                        "all " + statuses.size() + " findings resolved");
+            }
+        }
+    }
+
+    private String describe(List<FindingSummary> matching) {
+        var detail = findings.detail(matching.getFirst().id()).orElseThrow();
+        var text = new StringBuilder();
+        if (detail.remediation() != null) {
+            text.append("How to fix it: ").append(detail.remediation()).append("\n\n");
+        }
+        text.append("Findings:\n");
+        matching.stream().limit(DESCRIBED_FINDINGS).forEach(finding -> {
+            var evidence = findings.detail(finding.id()).map(d -> d.evidence().stream().map(Evidence::toString)
+                    .collect(Collectors.joining("; "))).orElse("");
+            text.append("- ").append(finding.workloadKind()).append(' ').append(finding.cluster()).append('/')
+                    .append(finding.namespace()).append('/').append(finding.workloadName()).append(": ")
+                    .append(finding.controlTitle()).append(" — ").append(evidence).append('\n');
+        });
+        if (matching.size() > DESCRIBED_FINDINGS) {
+            text.append("… and ").append(matching.size() - DESCRIBED_FINDINGS).append(" more\n");
+        }
+        return text.toString();
+    }
+
+    private RemediationTaskEntity task(long id) {
+        return tasks.findById(id).orElseThrow(() -> new NoSuchElementException("no task " + id));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

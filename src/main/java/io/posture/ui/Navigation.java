@@ -91,6 +91,10 @@ public final class Navigation {
         return "exceptions?list=" + listing;
     }
 
+    public static String tasks() {
+        return "tasks";
+    }
+
     public static String runs() {
         return "runs";
     }

@@ -147,6 +147,13 @@ class DrillDownBrowserIT {
         assertThat(browser.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='manager']"))).isNotEmpty();
         saveScreenshot("audit.png");
 
+        browser.get("http://localhost:" + port + "/findings?cluster=dev-eu1&namespace=monitoring&control=hostPathVolumes");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-button[starts-with(normalize-space(.), 'Create task from these findings')]"))).click();
+        wait.until(ExpectedConditions.urlContains("/tasks"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//span[normalize-space(.)='HostPath volumes in dev-eu1/monitoring']"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//vaadin-button[normalize-space(.)='Start work']")));
+        saveScreenshot("tasks.png");
+
         var parts = workload.split(" ", 2);
         browser.get("http://localhost:" + port + "/findings?cluster=staging-eu1&control=privileged&status=risk_accepted");
         assertThat(cell(wait, parts[0] + " " + parts[1]).isDisplayed()).isTrue();

@@ -1,6 +1,9 @@
 package io.posture.ui.findings;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -12,8 +15,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.posture.benchmark.Severity;
 import io.posture.findings.FindingService;
+import io.posture.remediation.TaskService;
+import io.posture.security.Roles;
 import io.posture.findings.FindingStatus;
 import io.posture.findings.FindingViews.FindingFilter;
 import io.posture.findings.FindingViews.FindingSummary;
@@ -51,7 +57,7 @@ class FindingsView extends VerticalLayout implements BeforeEnterObserver {
     /** True while the fields are being set from the URL, so that doing so does not navigate again. */
     private boolean syncingFromUrl;
 
-    FindingsView(FindingService findings) {
+    FindingsView(FindingService findings, TaskService tasks, AuthenticationContext authentication) {
         this.findings = findings;
         addClassName("page");
         setSizeFull();
@@ -59,8 +65,22 @@ class FindingsView extends VerticalLayout implements BeforeEnterObserver {
         var filters = new HorizontalLayout(cluster, namespace, team, control, severity, status, text);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
-        add(new PageHeader("Findings", "One per failing control on a workload. A finding resolves itself when a complete run no longer sees it, and reopens when it comes back."),
-                filters, grid);
+        var header = new PageHeader("Findings", "One per failing control on a workload. A finding resolves itself when a complete run no longer sees it, and reopens when it comes back.");
+        if (authentication.hasAnyRole(Roles.ENGINEER, Roles.SECURITY_MANAGER)) {
+            var createTask = new Button("Create task from these findings", click -> {
+                try {
+                    var id = tasks.createFromFilter(filter);
+                    Notification.show("Task " + id + " created", 5000, Notification.Position.TOP_CENTER)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    Navigation.go(Navigation.tasks());
+                } catch (IllegalArgumentException e) {
+                    Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE);
+                }
+            });
+            createTask.setTooltipText("One task for the open findings that match the filters (at most 500)");
+            header.action(createTask);
+        }
+        add(header, filters, grid);
 
         grid.addComponentColumn(row -> Formats.severityBadge(row.severity())).setHeader("Severity")
                 .setSortProperty("severityRank").setFlexGrow(0).setWidth("8rem");

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.Route;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.inventory.InventoryQueries;
+import io.posture.remediation.TaskService;
 import io.posture.scoring.ScoreQueries;
 import io.posture.scoring.ScoreViews.ClusterScore;
 import io.posture.scoring.ScoreViews.ControlRanking;
@@ -31,8 +32,11 @@ import java.util.Locale;
 class OverviewView extends EstateView {
 
 
-    OverviewView(InventoryQueries inventory, ScoreQueries scores, BenchmarkCatalog catalog) {
+    private final TaskService tasks;
+
+    OverviewView(InventoryQueries inventory, ScoreQueries scores, BenchmarkCatalog catalog, TaskService tasks) {
         super(inventory, scores, catalog);
+        this.tasks = tasks;
     }
 
     @Override
@@ -46,7 +50,8 @@ class OverviewView extends EstateView {
                 figure("Clusters", counts.clusters()),
                 figure("Namespaces", counts.namespaces()),
                 figure("Workloads", counts.workloads()),
-                figure("Failing controls", scores.failingControls(benchmarkId)));
+                figure("Failing controls", scores.failingControls(benchmarkId)),
+                figure("Overdue tasks", tasks.overdueCount()));
         figures.addClassName("figures");
         add(figures);
 

@@ -84,6 +84,12 @@ public class FindingService {
         return active.stream().sorted(Comparator.comparing(FindingSummary::severity).reversed()).limit(limit).toList();
     }
 
+    /** First-seen and resolved times of active and resolved findings (accepted risks and false positives left out). */
+    @Transactional(readOnly = true)
+    public List<FindingViews.FindingTimes> times() {
+        return findings.times(List.of(FindingStatus.OPEN, FindingStatus.IN_PROGRESS, FindingStatus.RESOLVED));
+    }
+
     @Transactional(readOnly = true)
     public Map<Long, FindingStatus> statuses(Collection<Long> ids) {
         var statuses = new HashMap<Long, FindingStatus>();

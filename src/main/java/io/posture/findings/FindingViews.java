@@ -21,6 +21,10 @@ public final class FindingViews {
                                 Instant resolvedAt, String rationale, String remediation, List<HistoryEntry> history) {
     }
 
+    /** When a finding was first seen and, if it is resolved, when: the raw material of remediation metrics. */
+    public record FindingTimes(Severity severity, String team, FindingStatus status, Instant firstSeen, Instant resolvedAt) {
+    }
+
     public record HistoryEntry(Instant at, String actor, FindingStatus from, FindingStatus to, String note) {
     }
 

@@ -2,6 +2,7 @@ package io.posture.findings.internal;
 
 import io.posture.benchmark.Severity;
 import io.posture.findings.FindingStatus;
+import io.posture.findings.FindingViews.FindingTimes;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -14,6 +15,10 @@ import java.util.Optional;
 public interface FindingRepository extends JpaRepository<FindingEntity, Long> {
 
     Optional<FindingEntity> findByFingerprint(String fingerprint);
+
+    @Query("select new io.posture.findings.FindingViews$FindingTimes(f.severity, f.team, f.status, f.firstSeen, f.resolvedAt) "
+            + "from FindingEntity f where f.status in :statuses")
+    List<FindingTimes> times(Collection<FindingStatus> statuses);
 
     List<FindingEntity> findByClusterId(long clusterId);
 

@@ -13,6 +13,8 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.Route;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.inventory.InventoryQueries;
+import io.posture.remediation.RemediationMetrics;
+import io.posture.remediation.RemediationMetrics.TimeToRemediate;
 import io.posture.remediation.TaskService;
 import io.posture.scoring.ScoreQueries;
 import io.posture.scoring.ScoreViews.ClusterScore;
@@ -33,10 +35,13 @@ class OverviewView extends EstateView {
 
 
     private final TaskService tasks;
+    private final RemediationMetrics metrics;
 
-    OverviewView(InventoryQueries inventory, ScoreQueries scores, BenchmarkCatalog catalog, TaskService tasks) {
+    OverviewView(InventoryQueries inventory, ScoreQueries scores, BenchmarkCatalog catalog, TaskService tasks,
+                 RemediationMetrics metrics) {
         super(inventory, scores, catalog);
         this.tasks = tasks;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,7 +56,8 @@ class OverviewView extends EstateView {
                 figure("Namespaces", counts.namespaces()),
                 figure("Workloads", counts.workloads()),
                 figure("Failing controls", scores.failingControls(benchmarkId)),
-                figure("Overdue tasks", tasks.overdueCount()));
+                figure("Overdue tasks", tasks.overdueCount()),
+                figure("SLA breaches", metrics.slaBreaches()));
         figures.addClassName("figures");
         add(figures);
 
@@ -69,6 +75,20 @@ class OverviewView extends EstateView {
         var explanation = new Paragraph("Ranked by the score points they cost across the estate: severity weight × failing resources.");
         explanation.addClassName("hint");
         add(explanation, worstControls(benchmarkId));
+
+        var timeToRemediate = metrics.meanTimeToRemediate();
+        if (!timeToRemediate.isEmpty()) {
+            add(new H2("Mean time to remediate"));
+            var grid = new Grid<TimeToRemediate>();
+            grid.addComponentColumn(row -> Formats.severityBadge(row.severity())).setHeader("Severity");
+            grid.addColumn(TimeToRemediate::team).setHeader("Team");
+            grid.addColumn(TimeToRemediate::resolved).setHeader("Findings resolved");
+            grid.addColumn(row -> String.format(Locale.ROOT, "%.1f days", row.meanDays())).setHeader("Mean time");
+            grid.setItems(timeToRemediate);
+            grid.setAllRowsVisible(true);
+            grid.addClassName("time-to-remediate");
+            add(grid);
+        }
     }
 
     private static Div figure(String label, long value) {

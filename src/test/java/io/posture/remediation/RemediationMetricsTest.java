@@ -1,0 +1,62 @@
+package io.posture.remediation;
+
+import io.posture.benchmark.Severity;
+import io.posture.collect.ManifestImporter;
+import io.posture.support.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static io.posture.support.Manifests.deployment;
+import static io.posture.support.Manifests.namespace;
+import static io.posture.support.Manifests.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+@SpringBootTest
+class RemediationMetricsTest {
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
+
+    @Autowired
+    ManifestImporter importer;
+    @Autowired
+    RemediationMetrics metrics;
+    @Autowired
+    MutableClock clock;
+
+    @Test
+    void breachesFollowTheSlaAndMeanTimeToRemediateComesFromTheHistory(@TempDir Path folder) {
+        write(folder, "ns.yaml", namespace("payments", "payments"));
+        var file = write(folder, "api.yaml", deployment("payments", "api", "a:1", "{privileged: true}"));
+        importer.importPath("metrics-1", "prod", folder);
+        long breachesBefore = metrics.slaBreaches();
+
+        clock.advance(Duration.ofDays(8));
+        assertThat(metrics.slaBreaches()).isGreaterThan(breachesBefore);
+
+        clock.advance(Duration.ofDays(2));
+        write(folder, "api.yaml", deployment("payments", "api", "a:1", "{}"));
+        importer.importPath("metrics-1", "prod", file);
+
+        assertThat(metrics.meanTimeToRemediate()).filteredOn(row -> row.severity() == Severity.CRITICAL && row.team().equals("payments"))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.resolved()).isEqualTo(1);
+                    assertThat(row.meanDays()).isCloseTo(10.0, within(0.01));
+                });
+    }
+}

@@ -4,9 +4,5 @@ package io.posture.benchmark;
 public enum ControlStatus {
     PASS, FAIL, MANUAL, NOT_APPLICABLE, UNKNOWN,
     /** Failing, but covered by an approved exception: outside the score, counted as evaluated. */
-    EXCEPTED;
-
-    public boolean evaluated() {
-        return this == PASS || this == FAIL;
-    }
+    EXCEPTED
 }

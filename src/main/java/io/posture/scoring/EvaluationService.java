@@ -75,11 +75,6 @@ public class EvaluationService {
         this.enabled.forEach(ref -> catalog.get(ref.benchmarkId()));
     }
 
-    /** Benchmarks evaluated on every cluster, as configured. */
-    public List<BenchmarkRef> enabledBenchmarks() {
-        return enabled;
-    }
-
     @EventListener
     @Transactional
     public void onRunCompleted(CollectionRunCompleted run) {

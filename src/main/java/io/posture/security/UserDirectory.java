@@ -70,11 +70,6 @@ public class UserDirectory implements UserDetailsService {
     }
 
     @Transactional(readOnly = true)
-    public boolean isEmpty() {
-        return users.count() == 0;
-    }
-
-    @Transactional(readOnly = true)
     public boolean exists(String username) {
         return users.findByUsername(username).isPresent();
     }

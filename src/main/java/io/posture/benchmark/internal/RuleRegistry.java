@@ -2,7 +2,6 @@ package io.posture.benchmark.internal;
 
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 
 /** Rules by id, so that benchmarks written as data can name them. */
 public final class RuleRegistry {
@@ -20,7 +19,4 @@ public final class RuleRegistry {
         return rule;
     }
 
-    public static Set<String> ids() {
-        return RULES.keySet();
-    }
 }

@@ -117,10 +117,6 @@ public class FindingEntity {
         return namespace;
     }
 
-    public Long getExceptionId() {
-        return exceptionId;
-    }
-
     /** Puts an active finding under an exception (or takes it out with null). */
     public void setException(Long exceptionId) {
         this.exceptionId = exceptionId;

@@ -102,7 +102,4 @@ public class ControlResultEntity {
         return evidence;
     }
 
-    public Severity getSeverity() {
-        return severity;
-    }
 }

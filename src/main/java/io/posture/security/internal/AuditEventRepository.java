@@ -15,6 +15,4 @@ public interface AuditEventRepository extends Repository<AuditEventEntity, Long>
             where :pattern is null or lower(e.actor) like :pattern or lower(e.action) like :pattern
                or lower(e.subject) like :pattern or lower(coalesce(e.reason, '')) like :pattern""")
     Page<AuditEventEntity> search(String pattern, Pageable pageable);
-
-    long count();
 }

@@ -54,10 +54,6 @@ public class UserAccountEntity {
         return username;
     }
 
-    public String getDisplayName() {
-        return displayName;
-    }
-
     public String getPasswordHash() {
         return passwordHash;
     }
@@ -74,10 +70,6 @@ public class UserAccountEntity {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
-    }
-
-    public boolean isDemo() {
-        return demo;
     }
 
     public boolean isLockedAt(Instant now) {

@@ -121,19 +121,21 @@ public class TaskService {
     }
 
     private String describe(List<FindingSummary> matching) {
-        var detail = findings.detail(matching.getFirst().id()).orElseThrow();
+        var described = matching.stream().limit(DESCRIBED_FINDINGS)
+                .map(finding -> findings.detail(finding.id()).orElseThrow()).toList();
         var text = new StringBuilder();
-        if (detail.remediation() != null) {
-            text.append("How to fix it: ").append(detail.remediation()).append("\n\n");
+        var remediation = described.getFirst().remediation();
+        if (remediation != null) {
+            text.append("How to fix it: ").append(remediation).append("\n\n");
         }
         text.append("Findings:\n");
-        matching.stream().limit(DESCRIBED_FINDINGS).forEach(finding -> {
-            var evidence = findings.detail(finding.id()).map(d -> d.evidence().stream().map(Evidence::toString)
-                    .collect(Collectors.joining("; "))).orElse("");
+        for (var detail : described) {
+            var finding = detail.summary();
             text.append("- ").append(finding.workloadKind()).append(' ').append(finding.cluster()).append('/')
                     .append(finding.namespace()).append('/').append(finding.workloadName()).append(": ")
-                    .append(finding.controlTitle()).append(" — ").append(evidence).append('\n');
-        });
+                    .append(finding.controlTitle()).append(" — ")
+                    .append(detail.evidence().stream().map(Evidence::toString).collect(Collectors.joining("; "))).append('\n');
+        }
         if (matching.size() > DESCRIBED_FINDINGS) {
             text.append("… and ").append(matching.size() - DESCRIBED_FINDINGS).append(" more\n");
         }

@@ -3,13 +3,12 @@ package io.posture.remediation;
 import io.posture.benchmark.Severity;
 import io.posture.collect.ManifestImporter;
 import io.posture.support.MutableClock;
+import io.posture.support.MutableClockConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,16 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 @SpringBootTest
+@Import(MutableClockConfiguration.class)
 class RemediationMetricsTest {
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-    }
 
     @Autowired
     ManifestImporter importer;

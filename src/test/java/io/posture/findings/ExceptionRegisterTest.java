@@ -15,12 +15,15 @@ import io.posture.security.AuditLog;
 import io.posture.security.Roles;
 import io.posture.support.MutableClock;
 import io.posture.support.MutableClockConfiguration;
+import io.posture.support.SignedIn;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
@@ -57,6 +60,13 @@ class ExceptionRegisterTest {
     AuditLog audit;
     @Autowired
     MutableClock clock;
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
+    @BeforeEach
+    void useThisContextsSecurity() {
+        SignedIn.bindTo(securityContexts);
+    }
 
     @AfterEach
     void signOut() {

@@ -4,11 +4,14 @@ import io.posture.benchmark.Severity;
 import io.posture.collect.ManifestImporter;
 import io.posture.support.MutableClock;
 import io.posture.support.MutableClockConfiguration;
+import io.posture.support.SignedIn;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +32,13 @@ class RemediationMetricsTest {
     RemediationMetrics metrics;
     @Autowired
     MutableClock clock;
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
+    @BeforeEach
+    void useThisContextsSecurity() {
+        SignedIn.bindTo(securityContexts);
+    }
 
     @Test
     void breachesFollowTheSlaAndMeanTimeToRemediateComesFromTheHistory(@TempDir Path folder) {

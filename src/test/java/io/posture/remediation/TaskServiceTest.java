@@ -7,11 +7,14 @@ import io.posture.remediation.TaskViews.TaskSummary;
 import io.posture.security.Roles;
 import io.posture.support.MutableClock;
 import io.posture.support.MutableClockConfiguration;
+import io.posture.support.SignedIn;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -36,6 +39,13 @@ class TaskServiceTest {
     TaskService tasks;
     @Autowired
     MutableClock clock;
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
+    @BeforeEach
+    void useThisContextsSecurity() {
+        SignedIn.bindTo(securityContexts);
+    }
 
     @Test
     void aTaskGroupsTheFailuresOfAControlInANamespaceAndClosesWhenTheyAreFixed(@TempDir Path folder) {

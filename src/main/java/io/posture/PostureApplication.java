@@ -1,7 +1,6 @@
 package io.posture;
 
 import io.posture.cli.Cli;
-import io.posture.remediation.SlaPolicy;
 import io.posture.scoring.ScoreFormula;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,7 +12,7 @@ import java.time.Clock;
 
 @SpringBootApplication
 @EnableScheduling
-@EnableConfigurationProperties({ScoreFormula.class, SlaPolicy.class})
+@EnableConfigurationProperties(ScoreFormula.class)
 public class PostureApplication {
 
     public static void main(String[] args) {

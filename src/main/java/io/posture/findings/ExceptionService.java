@@ -2,6 +2,8 @@ package io.posture.findings;
 
 import io.posture.findings.ExceptionViews.ExceptionRequest;
 import io.posture.findings.ExceptionViews.ExceptionSummary;
+import io.posture.findings.ExceptionViews.Kind;
+import io.posture.findings.ExceptionViews.Scope;
 import io.posture.findings.ExceptionViews.State;
 import io.posture.findings.internal.FindingEntity;
 import io.posture.findings.internal.FindingExceptionEntity;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -75,6 +78,16 @@ public class ExceptionService {
         audit.record("EXCEPTION_REQUESTED", exception.describe() + " for " + finding.describe(), null, State.PENDING.name(),
                 justification + " (until " + request.expiresOn() + ")");
         return exception.getId();
+    }
+
+    /** One exception per picked finding, with the same kind, justification and expiry; all or none. */
+    @PreAuthorize(Roles.CAN_TRIAGE)
+    @Transactional
+    public List<Long> requestForEach(Collection<Long> findingIds, Kind kind, String justification, LocalDate expiresOn) {
+        if (findingIds.isEmpty()) {
+            throw new IllegalArgumentException("Pick at least one finding");
+        }
+        return findingIds.stream().map(id -> request(new ExceptionRequest(id, kind, Scope.FINDING, justification, expiresOn))).toList();
     }
 
     @PreAuthorize("hasRole('" + Roles.SECURITY_MANAGER + "')")

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Browsing findings and the status changes people make; every change is in the finding's history and the audit log. */
@@ -95,6 +96,36 @@ public class FindingService {
         var statuses = new HashMap<Long, FindingStatus>();
         findings.findAllById(ids).forEach(finding -> statuses.put(finding.getId(), finding.getStatus()));
         return statuses;
+    }
+
+    /** The findings with the given ids, most severe first. */
+    @Transactional(readOnly = true)
+    public List<FindingSummary> summaries(Collection<Long> ids) {
+        return findings.findAllById(ids).stream().map(FindingEntity::toSummary)
+                .sorted(Comparator.comparing(FindingSummary::severity).reversed().thenComparing(FindingSummary::id)).toList();
+    }
+
+    /** Open and in-progress findings among the given ids, most severe first; others are left out. */
+    @Transactional(readOnly = true)
+    public List<FindingSummary> activeAmong(Collection<Long> ids) {
+        return summaries(ids).stream().filter(finding -> finding.status().active()).toList();
+    }
+
+    /** A security manager hands findings to a person (or to nobody, for a blank name), one audit event each. */
+    @PreAuthorize("hasRole('" + Roles.SECURITY_MANAGER + "')")
+    @Transactional
+    public int assign(Collection<Long> ids, String assignee) {
+        var to = blankToNull(assignee);
+        var changed = 0;
+        for (var finding : findings.findAllById(ids)) {
+            var from = finding.getAssignee();
+            if (!Objects.equals(from, to)) {
+                finding.assign(to);
+                audit.record("FINDING_ASSIGNED", "finding " + finding.getId() + " (" + finding.describe() + ")", from, to, null);
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /** An engineer takes the finding on: OPEN → IN_PROGRESS. */

@@ -14,7 +14,7 @@ public final class FindingViews {
 
     public record FindingSummary(long id, String cluster, String namespace, String team, String workloadKind,
                                  String workloadName, String controlId, String controlTitle, Severity severity,
-                                 FindingStatus status, Instant firstSeen, Instant lastSeen) {
+                                 FindingStatus status, String assignee, Instant firstSeen, Instant lastSeen) {
     }
 
     public record FindingDetail(FindingSummary summary, String fingerprint, List<Evidence> evidence,

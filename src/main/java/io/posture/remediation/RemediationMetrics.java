@@ -32,8 +32,9 @@ public class RemediationMetrics {
     /** Open or in-progress findings older than the SLA of their severity. */
     public long slaBreaches() {
         var now = clock.instant();
+        var days = sla.all();
         return findings.times().stream().filter(times -> times.status().active())
-                .filter(times -> times.firstSeen().plus(Duration.ofDays(sla.days(times.severity()))).isBefore(now))
+                .filter(times -> times.firstSeen().plus(Duration.ofDays(days.get(times.severity()))).isBefore(now))
                 .count();
     }
 

@@ -6,6 +6,7 @@ import io.posture.findings.FindingStatus;
 import io.posture.findings.FindingViews.FindingFilter;
 import io.posture.findings.FindingViews.FindingSummary;
 import io.posture.findings.FindingsReconciled;
+import io.posture.remediation.TaskViews.TaskDetail;
 import io.posture.remediation.TaskViews.TaskStatus;
 import io.posture.remediation.TaskViews.TaskSummary;
 import io.posture.remediation.internal.RemediationTaskEntity;
@@ -20,10 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Remediation tasks: created from findings, worked by engineers, assigned by managers, closed by the runs. */
@@ -58,6 +61,24 @@ public class TaskService {
         if (matching.isEmpty()) {
             throw new IllegalArgumentException("No open findings match these filters");
         }
+        return create(matching);
+    }
+
+    /** A task for findings picked one by one in the browser; those no longer open are left out. */
+    @PreAuthorize(Roles.CAN_TRIAGE)
+    @Transactional
+    public long createFromFindings(Collection<Long> ids) {
+        if (ids.size() > MAX_FINDINGS) {
+            throw new IllegalArgumentException("A task groups at most " + MAX_FINDINGS + " findings; " + ids.size() + " were picked");
+        }
+        var picked = findings.activeAmong(ids);
+        if (picked.isEmpty()) {
+            throw new IllegalArgumentException("None of the picked findings is open");
+        }
+        return create(picked);
+    }
+
+    private long create(List<FindingSummary> matching) {
         var worst = matching.stream().map(FindingSummary::severity).max(Comparator.naturalOrder()).orElseThrow();
         var teams = matching.stream().map(FindingSummary::team).filter(team -> team != null).collect(Collectors.toSet());
         var controls = matching.stream().map(FindingSummary::controlTitle).distinct().toList();
@@ -66,10 +87,11 @@ public class TaskService {
                 + (places.size() == 1 ? places.getFirst() : places.size() + " namespaces");
         var ids = new LinkedHashSet<Long>();
         matching.forEach(finding -> ids.add(finding.id()));
+        var due = today().plusDays(sla.days(worst));
         var task = tasks.save(new RemediationTaskEntity(title, describe(matching), teams.size() == 1 ? teams.iterator().next() : null,
-                worst, today().plusDays(sla.days(worst)), ids, AuditLog.currentActor(), clock.instant()));
+                worst, due, ids, AuditLog.currentActor(), clock.instant()));
         audit.record("TASK_CREATED", "task " + task.getId() + " (" + title + ")", null, TaskStatus.OPEN.name(),
-                matching.size() + " findings, due " + today().plusDays(sla.days(worst)));
+                matching.size() + " findings, due " + due);
         return task.getId();
     }
 
@@ -99,6 +121,13 @@ public class TaskService {
     public List<TaskSummary> byStatus(TaskStatus status) {
         var today = today();
         return tasks.findByStatusOrderByDueOnAscIdAsc(status).stream().map(task -> task.toSummary(today)).toList();
+    }
+
+    /** A task with its findings, most severe first. */
+    @Transactional(readOnly = true)
+    public Optional<TaskDetail> detail(long id) {
+        return tasks.findById(id).map(task -> new TaskDetail(task.toSummary(today()),
+                findings.summaries(task.getFindingIds())));
     }
 
     @Transactional(readOnly = true)

@@ -1,9 +1,11 @@
 package io.posture.remediation;
 
 import io.posture.benchmark.Severity;
+import io.posture.findings.FindingViews.FindingSummary;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Read models of remediation tasks. */
 public final class TaskViews {
@@ -16,5 +18,8 @@ public final class TaskViews {
     public record TaskSummary(long id, String title, String description, String assignee, String team, Severity severity,
                               LocalDate dueOn, TaskStatus status, String createdBy, Instant createdAt, Instant closedAt,
                               int findings, boolean overdue) {
+    }
+
+    public record TaskDetail(TaskSummary summary, List<FindingSummary> findings) {
     }
 }

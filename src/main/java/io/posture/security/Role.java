@@ -15,5 +15,10 @@ public enum Role {
     /** Attests manual controls, exports evidence. */
     COMPLIANCE_OFFICER,
     /** Manages users, connections and settings, imports manifests. */
-    ADMIN
+    ADMIN;
+
+    /** Role names sorted and comma-separated, as stored and audited. */
+    public static String join(java.util.Collection<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(java.util.stream.Collectors.joining(","));
+    }
 }

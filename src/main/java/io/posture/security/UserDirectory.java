@@ -59,14 +59,14 @@ public class UserDirectory implements UserDetailsService {
                 .build();
     }
 
+    /** Creates an account; the reason (such as "demo account") goes into the audit event. */
     @Transactional
-    public void create(String username, String displayName, String rawPassword, Set<Role> roles, boolean demo) {
+    public void create(String username, String displayName, String rawPassword, Set<Role> roles, boolean demo, String reason) {
         if (users.findByUsername(username).isPresent()) {
             throw new IllegalArgumentException("user " + username + " exists already");
         }
         users.save(new UserAccountEntity(username, displayName, passwords.encode(rawPassword), roles, demo, clock.instant()));
-        audit.record("USER_CREATED", "user " + username, null, String.join(",", roles.stream().map(Role::name).sorted().toList()),
-                demo ? "demo account" : null);
+        audit.record("USER_CREATED", "user " + username, null, Role.join(roles), reason);
     }
 
     @Transactional(readOnly = true)

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.posture.security.Role;
 
 /** The frame around every page: product name and the side navigation. */
 @PermitAll
@@ -30,6 +31,10 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Exceptions", "exceptions", VaadinIcon.SHIELD.create()));
         nav.addItem(new SideNavItem("Collection runs", Navigation.runs(), VaadinIcon.DOWNLOAD_ALT.create()));
         nav.addItem(new SideNavItem("Audit log", Navigation.audit(null), VaadinIcon.CLIPBOARD_TEXT.create()));
+        nav.addItem(new SideNavItem("Settings", Navigation.settings(), VaadinIcon.COG.create()));
+        if (authentication.hasRole(Role.ADMIN.name())) {
+            nav.addItem(new SideNavItem("Users", Navigation.users(), VaadinIcon.USERS.create()));
+        }
         nav.addClassName("main-nav");
 
         addToDrawer(brand, nav);

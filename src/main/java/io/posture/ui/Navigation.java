@@ -95,6 +95,18 @@ public final class Navigation {
         return "tasks";
     }
 
+    public static String task(long id) {
+        return "tasks/" + id;
+    }
+
+    public static String settings() {
+        return "settings";
+    }
+
+    public static String users() {
+        return "users";
+    }
+
     public static String runs() {
         return "runs";
     }

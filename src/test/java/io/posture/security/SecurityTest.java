@@ -81,7 +81,7 @@ class SecurityTest {
     @Test
     @WithMockUser(username = "auditor", roles = Roles.COMPLIANCE_OFFICER)
     void repeatedFailedLoginsLockTheAccountEvenForTheRightPassword() {
-        users.create("locky", "Locky", "right-password", Set.of(Role.ENGINEER), false);
+        users.create("locky", "Locky", "right-password", Set.of(Role.ENGINEER), false, null);
         var provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwords);
         var manager = new ProviderManager(provider);

@@ -58,6 +58,7 @@ public class FindingEntity {
     /** The active exception that put this finding into RISK_ACCEPTED or FALSE_POSITIVE. */
     @Column(name = "exception_id")
     private Long exceptionId;
+    private String assignee;
 
     @OneToMany(mappedBy = "finding", cascade = CascadeType.ALL)
     @OrderBy("id")
@@ -95,6 +96,14 @@ public class FindingEntity {
         history.add(new FindingEventEntity(this, at, actor, status, to, note));
         status = to;
         resolvedAt = to == FindingStatus.RESOLVED ? at : null;
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public void assign(String assignee) {
+        this.assignee = assignee;
     }
 
     public Long getId() {
@@ -144,6 +153,6 @@ public class FindingEntity {
 
     public FindingSummary toSummary() {
         return new FindingSummary(id, clusterName, namespace, team, workloadKind, workloadName, controlId, controlTitle,
-                severity, status, firstSeen, lastSeen);
+                severity, status, assignee, firstSeen, lastSeen);
     }
 }

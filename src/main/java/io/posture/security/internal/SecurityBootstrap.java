@@ -42,7 +42,7 @@ class SecurityBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (!users.exists(ADMIN)) {
             var password = adminPassword.isBlank() ? generatedPassword() : adminPassword;
-            users.create(ADMIN, "Administrator", password, Set.of(Role.ADMIN), false);
+            users.create(ADMIN, "Administrator", password, Set.of(Role.ADMIN), false, "first start");
             if (adminPassword.isBlank()) {
                 log.warn("Created user '{}' with password '{}': it is shown only this once; "
                         + "set posture.security.admin-password to choose it yourself", ADMIN, password);
@@ -50,7 +50,7 @@ class SecurityBootstrap implements ApplicationRunner {
         }
         if (demoAccounts.enabled()) {
             demoAccounts.accounts().stream().filter(account -> !users.exists(account.username())).forEach(account ->
-                    users.create(account.username(), account.displayName(), account.password(), Set.of(account.role()), true));
+                    users.create(account.username(), account.displayName(), account.password(), Set.of(account.role()), true, "demo account"));
         }
         users.enableDemoAccounts(demoAccounts.enabled());
     }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 @Entity
 @Table(name = "user_account")
@@ -44,7 +43,7 @@ public class UserAccountEntity {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
-        this.roles = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+        this.roles = Role.join(roles);
         this.enabled = true;
         this.demo = demo;
         this.createdAt = createdAt;
@@ -70,6 +69,26 @@ public class UserAccountEntity {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public boolean isDemo() {
+        return demo;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public void setRoles(Set<Role> newRoles) {
+        this.roles = Role.join(newRoles);
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
     }
 
     public boolean isLockedAt(Instant now) {

@@ -20,13 +20,18 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.posture.benchmark.Evidence;
+import io.posture.discussion.Discussion;
+import io.posture.discussion.Topic;
 import io.posture.findings.ExceptionService;
+import io.posture.findings.ExceptionViews.ExceptionRequest;
 import io.posture.findings.FindingService;
 import io.posture.findings.FindingStatus;
 import io.posture.findings.FindingViews.FindingDetail;
 import io.posture.findings.FindingViews.FindingFilter;
 import io.posture.findings.FindingViews.HistoryEntry;
 import io.posture.security.Roles;
+import io.posture.ui.CommentsPanel;
+import io.posture.ui.ExceptionRequestForm;
 import io.posture.ui.Formats;
 import io.posture.ui.MainLayout;
 import io.posture.ui.Navigation;
@@ -46,12 +51,15 @@ class FindingView extends VerticalLayout implements BeforeEnterObserver {
 
     private final FindingService findings;
     private final ExceptionService exceptions;
+    private final Discussion discussion;
     private final AuthenticationContext authentication;
     private final Clock clock;
 
-    FindingView(FindingService findings, ExceptionService exceptions, AuthenticationContext authentication, Clock clock) {
+    FindingView(FindingService findings, ExceptionService exceptions, Discussion discussion,
+                AuthenticationContext authentication, Clock clock) {
         this.findings = findings;
         this.exceptions = exceptions;
+        this.discussion = discussion;
         this.authentication = authentication;
         this.clock = clock;
         addClassName("page");
@@ -69,7 +77,8 @@ class FindingView extends VerticalLayout implements BeforeEnterObserver {
         add(new PageHeader(finding.controlTitle() + " on " + finding.workloadKind() + " " + finding.workloadName(),
                 status(finding.status()) + " · " + finding.severity().name().toLowerCase(Locale.ROOT) + " · cluster "
                         + finding.cluster() + " · namespace " + finding.namespace() + " · team "
-                        + (finding.team() == null ? "unassigned" : finding.team()) + " · first seen "
+                        + (finding.team() == null ? "unassigned" : finding.team()) + " · assignee "
+                        + (finding.assignee() == null ? "nobody" : finding.assignee()) + " · first seen "
                         + Formats.time(finding.firstSeen()) + " · last seen " + Formats.time(finding.lastSeen()))
                 .crumb("Findings", Navigation.findings(FindingFilter.none().withStatus(FindingStatus.OPEN)))
                 .crumb("Workload", Navigation.workload(finding.cluster(), finding.namespace(), finding.workloadKind(),
@@ -77,10 +86,11 @@ class FindingView extends VerticalLayout implements BeforeEnterObserver {
 
         if (authentication.hasAnyRole(Roles.ENGINEER, Roles.SECURITY_MANAGER) && finding.status().active()) {
             add(actions(detail));
-            var form = new ExceptionRequestForm(finding.id(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+            var form = new ExceptionRequestForm(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), true);
             form.addSubmitListener(submitted -> {
                 try {
-                    var id = exceptions.request(submitted.request());
+                    var id = exceptions.request(new ExceptionRequest(finding.id(), submitted.kind(), submitted.scope(),
+                            submitted.justification(), submitted.expiresOn()));
                     Notification.show("Exception " + id + " requested; a security manager will review it.", 6000,
                             Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     show(findings.detail(finding.id()).orElseThrow());
@@ -108,7 +118,8 @@ class FindingView extends VerticalLayout implements BeforeEnterObserver {
         history.addClassName("history");
         var fingerprint = new Paragraph("Fingerprint " + detail.fingerprint());
         fingerprint.addClassName("hint");
-        add(new H2("History"), history, fingerprint);
+        add(new H2("History"), history, fingerprint,
+                new CommentsPanel(discussion, Topic.finding(finding.id()), authentication.hasAnyRole(Roles.ENGINEER, Roles.SECURITY_MANAGER)));
     }
 
     private HorizontalLayout actions(FindingDetail detail) {

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.posture.benchmark.Severity;
+import io.posture.findings.ExceptionService;
 import io.posture.findings.FindingService;
 import io.posture.remediation.TaskService;
 import io.posture.security.Roles;
@@ -32,6 +33,9 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,7 +61,8 @@ class FindingsView extends VerticalLayout implements BeforeEnterObserver {
     /** True while the fields are being set from the URL, so that doing so does not navigate again. */
     private boolean syncingFromUrl;
 
-    FindingsView(FindingService findings, TaskService tasks, AuthenticationContext authentication) {
+    FindingsView(FindingService findings, TaskService tasks, ExceptionService exceptions,
+                 AuthenticationContext authentication, Clock clock) {
         this.findings = findings;
         addClassName("page");
         setSizeFull();
@@ -80,7 +85,12 @@ class FindingsView extends VerticalLayout implements BeforeEnterObserver {
             createTask.setTooltipText("One task for the open findings that match the filters (at most 500)");
             header.action(createTask);
         }
-        add(header, filters, grid);
+        add(header, filters);
+        if (authentication.hasAnyRole(Roles.ENGINEER, Roles.SECURITY_MANAGER)) {
+            add(new BulkActions(grid, tasks, exceptions, findings, authentication.hasRole(Roles.SECURITY_MANAGER),
+                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        }
+        add(grid);
 
         grid.addComponentColumn(row -> Formats.severityBadge(row.severity())).setHeader("Severity")
                 .setSortProperty("severityRank").setFlexGrow(0).setWidth("8rem");
@@ -89,6 +99,7 @@ class FindingsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(row -> row.cluster() + " / " + row.namespace()).setHeader("Cluster / namespace").setSortProperty("clusterName", "namespace").setFlexGrow(2);
         grid.addColumn(row -> row.team() == null ? "—" : row.team()).setHeader("Team").setSortProperty("team");
         grid.addColumn(row -> row.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')).setHeader("Status").setSortProperty("status");
+        grid.addColumn(row -> row.assignee() == null ? "—" : row.assignee()).setHeader("Assignee").setSortProperty("assignee");
         grid.addColumn(row -> Formats.time(row.firstSeen())).setHeader("First seen").setSortProperty("firstSeen");
         grid.setItemsPageable(pageable -> findings.search(filter, withDefaultSort(pageable)).getContent());
         grid.addItemClickListener(click -> Navigation.go(Navigation.finding(click.getItem().id())));

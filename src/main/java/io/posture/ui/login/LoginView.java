@@ -1,6 +1,7 @@
 package io.posture.ui.login;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,6 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.posture.security.DemoAccounts;
+import io.posture.security.SingleSignOn;
 import io.posture.security.DemoAccounts.DemoAccount;
 
 @Route(value = "login", autoLayout = false)
@@ -21,7 +23,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
 
-    LoginView(DemoAccounts demoAccounts) {
+    LoginView(DemoAccounts demoAccounts, SingleSignOn singleSignOn) {
         addClassName("login-page");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -32,6 +34,12 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
         var tagline = new Paragraph("Security posture of your container estate");
         tagline.addClassName("subtitle");
         add(title, tagline, form);
+        for (var provider : singleSignOn.providers()) {
+            var link = new Anchor(provider.path(), "Sign in with " + provider.name());
+            link.setRouterIgnore(true);
+            link.addClassName("sso-link");
+            add(link);
+        }
         if (!demoAccounts.accounts().isEmpty()) {
             add(demoPanel(demoAccounts));
         }

@@ -1,27 +1,20 @@
 package io.posture.ui.tasks;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.posture.remediation.TaskService;
 import io.posture.remediation.TaskViews.TaskStatus;
 import io.posture.remediation.TaskViews.TaskSummary;
-import io.posture.security.Roles;
 import io.posture.ui.Formats;
 import io.posture.ui.MainLayout;
+import io.posture.ui.Navigation;
 import io.posture.ui.PageHeader;
 import jakarta.annotation.security.PermitAll;
 
@@ -34,12 +27,10 @@ import java.util.Map;
 class TasksView extends VerticalLayout {
 
     private final TaskService tasks;
-    private final AuthenticationContext authentication;
     private final Map<TaskStatus, Grid<TaskSummary>> columns = new EnumMap<>(TaskStatus.class);
 
-    TasksView(TaskService tasks, AuthenticationContext authentication) {
+    TasksView(TaskService tasks) {
         this.tasks = tasks;
-        this.authentication = authentication;
         addClassName("page");
         setSizeFull();
         add(new PageHeader("Remediation tasks", "Work that groups findings. Due dates follow the SLA of the most severe finding; a task is done when all its findings are resolved by a complete run."));
@@ -65,8 +56,8 @@ class TasksView extends VerticalLayout {
     private Grid<TaskSummary> column(TaskStatus status) {
         var grid = new Grid<TaskSummary>();
         grid.addComponentColumn(this::card);
-        grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
-        grid.setDetailsVisibleOnClick(true);
+        grid.addItemClickListener(click -> Navigation.go(Navigation.task(click.getItem().id())));
+        grid.addClassName("clickable");
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(status == TaskStatus.DONE ? "Nothing closed yet." : "No tasks.");
         grid.addClassName("tasks-" + status.name().toLowerCase());
@@ -84,36 +75,6 @@ class TasksView extends VerticalLayout {
         var card = new Div(new Div(Formats.severityBadge(task.severity()), title), meta, due);
         card.addClassName("task-card");
         return card;
-    }
-
-    private Div details(TaskSummary task) {
-        var description = new Pre(task.description());
-        description.addClassName("evidence-block");
-        var details = new Div(description);
-        var actions = new HorizontalLayout();
-        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
-        if (task.status() != TaskStatus.DONE && authentication.hasAnyRole(Roles.ENGINEER, Roles.SECURITY_MANAGER)) {
-            var next = task.status() == TaskStatus.OPEN ? TaskStatus.IN_PROGRESS : TaskStatus.OPEN;
-            var move = new Button(next == TaskStatus.IN_PROGRESS ? "Start work" : "Back to open", click -> {
-                tasks.move(task.id(), next);
-                refresh();
-            });
-            move.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            actions.add(move);
-        }
-        if (task.status() != TaskStatus.DONE && authentication.hasRole(Roles.SECURITY_MANAGER)) {
-            var assignee = new TextField();
-            assignee.setPlaceholder("assignee");
-            assignee.setValue(task.assignee() == null ? "" : task.assignee());
-            var assign = new Button("Assign", click -> {
-                tasks.assign(task.id(), assignee.getValue());
-                refresh();
-            });
-            assign.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            actions.add(assignee, assign);
-        }
-        details.add(actions);
-        return details;
     }
 
     private void refresh() {

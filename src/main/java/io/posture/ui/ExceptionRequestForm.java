@@ -1,4 +1,4 @@
-package io.posture.ui.finding;
+package io.posture.ui;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -10,22 +10,24 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.shared.Registration;
-import io.posture.findings.ExceptionViews.ExceptionRequest;
 import io.posture.findings.ExceptionViews.Kind;
 import io.posture.findings.ExceptionViews.Scope;
 
 import java.time.LocalDate;
 import java.util.Locale;
 
-/** Kind, scope, justification and expiry of an exception request; fires {@link Submitted}, knows no services. */
-class ExceptionRequestForm extends Div {
+/**
+ * Kind, scope, justification and expiry of an exception request; fires {@link Submitted}, knows no services.
+ * Without a scope choice (for findings picked in bulk) the scope is one finding.
+ */
+public class ExceptionRequestForm extends Div {
 
     private final Select<Kind> kind = new Select<>();
     private final Select<Scope> scope = new Select<>();
     private final TextArea justification = new TextArea("Justification");
     private final DatePicker expiresOn = new DatePicker("Expires on");
 
-    ExceptionRequestForm(long findingId, LocalDate today) {
+    public ExceptionRequestForm(LocalDate today, boolean scopeChoice) {
         addClassName("exception-form");
         kind.setLabel("Kind");
         kind.setItems(Kind.values());
@@ -45,20 +47,20 @@ class ExceptionRequestForm extends Div {
         expiresOn.setMin(today.plusDays(1));
         expiresOn.setMax(today.plusDays(366));
         expiresOn.setValue(today.plusDays(90));
-        var submit = new Button("Request exception", click -> fireEvent(new Submitted(this,
-                new ExceptionRequest(findingId, kind.getValue(), scope.getValue(), justification.getValue(), expiresOn.getValue()))));
+        scope.setVisible(scopeChoice);
+        var submit = new Button("Request exception", click -> fireEvent(new Submitted(this)));
         var fields = new HorizontalLayout(kind, scope, expiresOn, submit);
         fields.setAlignItems(FlexComponent.Alignment.BASELINE);
         fields.setWrap(true);
         add(fields, justification);
     }
 
-    void showError(String message) {
+    public void showError(String message) {
         justification.setInvalid(true);
         justification.setErrorMessage(message);
     }
 
-    Registration addSubmitListener(ComponentEventListener<Submitted> listener) {
+    public Registration addSubmitListener(ComponentEventListener<Submitted> listener) {
         return addListener(Submitted.class, listener);
     }
 
@@ -66,16 +68,26 @@ class ExceptionRequestForm extends Div {
         return name.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    static final class Submitted extends ComponentEvent<ExceptionRequestForm> {
-        private final ExceptionRequest request;
+    public static final class Submitted extends ComponentEvent<ExceptionRequestForm> {
 
-        Submitted(ExceptionRequestForm source, ExceptionRequest request) {
+        Submitted(ExceptionRequestForm source) {
             super(source, true);
-            this.request = request;
         }
 
-        ExceptionRequest request() {
-            return request;
+        public Kind kind() {
+            return getSource().kind.getValue();
+        }
+
+        public Scope scope() {
+            return getSource().scope.getValue();
+        }
+
+        public String justification() {
+            return getSource().justification.getValue();
+        }
+
+        public LocalDate expiresOn() {
+            return getSource().expiresOn.getValue();
         }
     }
 }

@@ -166,6 +166,52 @@ class DrillDownBrowserIT {
         saveScreenshot("excepted-workload.png");
     }
 
+    @Test
+    void anEngineerGroupsPickedFindingsIntoATaskAndCommentsAndOnlyAnAdministratorManagesUsers() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        signIn(wait, "engineer", "engineer-demo");
+        browser.get("http://localhost:" + port + "/findings?cluster=prod-eu1&control=runAsNonRoot");
+        cell(wait, "Running as non-root");
+        var boxes = wait.until(driver -> {
+            // The grid renders rows ahead of the viewport: take the two topmost row checkboxes.
+            var visible = driver.findElements(By.cssSelector("vaadin-grid-cell-content > vaadin-checkbox")).stream()
+                    .filter(WebElement::isDisplayed).sorted(java.util.Comparator.comparingInt(box -> box.getLocation().getY())).toList();
+            return visible.size() >= 2 ? visible : null;
+        });
+        boxes.get(0).click();
+        boxes.get(1).click();
+        var picked = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//span[normalize-space(.)='2 findings picked']")));
+        assertThat(picked.isDisplayed()).isTrue();
+        saveScreenshot("findings-bulk.png");
+
+        browser.findElement(By.xpath("//vaadin-button[normalize-space(.)='Create task']")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/tasks/\\d+$"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-text-area textarea")))
+                .sendKeys("Both run the base image from 2023; rebuilding on the distroless one.");
+        var post = browser.findElement(By.xpath("//vaadin-button[normalize-space(.)='Comment']"));
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", post);
+        post.click();
+        var comment = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.comment-body")));
+        assertThat(comment.getText()).isEqualTo("Both run the base image from 2023; rebuilding on the distroless one.");
+        assertThat(browser.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Running as non-root']"))).hasSize(2);
+        saveScreenshot("task.png");
+
+        browser.get("http://localhost:" + port + "/users");
+        wait.until(ExpectedConditions.not(ExpectedConditions.titleIs("")));
+        assertThat(browser.findElements(By.xpath("//vaadin-button[normalize-space(.)='Create user']"))).isEmpty();
+
+        browser.manage().deleteAllCookies();
+        signIn(wait, "demo-admin", "admin-demo");
+        browser.get("http://localhost:" + port + "/users");
+        assertThat(cell(wait, "engineer").isDisplayed()).isTrue();
+        cell(wait, "engineer").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//vaadin-button[normalize-space(.)='Save roles']")));
+        saveScreenshot("users.png");
+        browser.get("http://localhost:" + port + "/settings");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h2[normalize-space(.)='Remediation SLA']")));
+        saveScreenshot("settings.png");
+    }
+
     /** Signs in through the login form, the way a person does. */
     private void signIn(WebDriverWait wait, String username, String password) {
         browser.get("http://localhost:" + port + "/login");

@@ -10,7 +10,8 @@ public final class RunViews {
 
     public record RunSummary(long id, String clusterName, String source, RunStatus status, Instant startedAt,
                              Instant finishedAt, int filesRead, int filesFailed, int objectsStored, int objectsSkipped,
-                             String message) {
+                             String message, String kindCounts, int kindsDone, int kindsTotal, int objectsRead,
+                             int objectsRemoved) {
     }
 
     public record RunProblem(String location, String message) {

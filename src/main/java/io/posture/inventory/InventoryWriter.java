@@ -64,6 +64,16 @@ public class InventoryWriter {
         }
     }
 
+    /**
+     * After a COMPLETE run: removes the workloads, namespaces and supporting objects of the cluster
+     * that the run did not see (their containers go with them). Returns how many were removed.
+     */
+    @Transactional
+    public int removeNotSeenIn(long clusterId, long runId) {
+        return workloads.deleteNotSeenIn(clusterId, runId) + clusterObjects.deleteNotSeenIn(clusterId, runId)
+                + namespaces.deleteNotSeenIn(clusterId, runId);
+    }
+
     private NamespaceEntity recordNamespace(long clusterId, long runId, Instant seenAt, String name,
                                             Map<String, String> labels) {
         var namespace = namespaces.findByClusterIdAndName(clusterId, name)

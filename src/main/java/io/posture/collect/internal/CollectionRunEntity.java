@@ -45,6 +45,16 @@ public class CollectionRunEntity {
     @Column(name = "objects_skipped")
     private int objectsSkipped;
     private String message;
+    @Column(name = "kind_counts")
+    private String kindCounts;
+    @Column(name = "kinds_total")
+    private int kindsTotal;
+    @Column(name = "kinds_done")
+    private int kindsDone;
+    @Column(name = "objects_read")
+    private int objectsRead;
+    @Column(name = "objects_removed")
+    private int objectsRemoved;
 
     @OneToMany(mappedBy = "run", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
@@ -81,8 +91,20 @@ public class CollectionRunEntity {
         this.problems.addAll(problems);
     }
 
+    public void progress(int kindsDone, int kindsTotal, int objectsRead) {
+        this.kindsDone = kindsDone;
+        this.kindsTotal = kindsTotal;
+        this.objectsRead = objectsRead;
+    }
+
+    /** What a live collection adds to {@link #finish}: objects per kind and how many were removed. */
+    public void counted(String kindCounts, int objectsRemoved) {
+        this.kindCounts = kindCounts;
+        this.objectsRemoved = objectsRemoved;
+    }
+
     public RunSummary toSummary() {
         return new RunSummary(id, clusterName, source, status, startedAt, finishedAt, filesRead, filesFailed,
-                objectsStored, objectsSkipped, message);
+                objectsStored, objectsSkipped, message, kindCounts, kindsDone, kindsTotal, objectsRead, objectsRemoved);
     }
 }

@@ -12,4 +12,9 @@ public interface WorkloadRepository extends JpaRepository<WorkloadEntity, Long> 
                                                                        String namespace, String name);
 
     Slice<WorkloadEntity> findByClusterIdOrderById(long clusterId, Pageable pageable);
+
+    /** Removes what a complete run of the cluster did not see. */
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query("delete from WorkloadEntity e where e.clusterId = :clusterId and (e.lastRunId is null or e.lastRunId <> :runId)")
+    int deleteNotSeenIn(long clusterId, long runId);
 }

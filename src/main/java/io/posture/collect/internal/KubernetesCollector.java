@@ -1,0 +1,322 @@
+package io.posture.collect.internal;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.posture.collect.CollectionProgressed;
+import io.posture.collect.CollectionRunCompleted;
+import io.posture.collect.ConnectionViews.ConnectionCheck;
+import io.posture.collect.ConnectionViews.Progress;
+import io.posture.collect.ManifestException;
+import io.posture.collect.ManifestObject;
+import io.posture.collect.RunStatus;
+import io.posture.inventory.InventoryWriter;
+import io.posture.inventory.ObservedResource;
+import io.posture.security.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a live cluster through its API, kind by kind, page by page ({@code limit} + {@code continue}),
+ * writing each page to the inventory before reading the next, so memory stays flat as clusters grow.
+ * It only lists; it never reads Secrets or ConfigMaps. What it could not read is said in the run:
+ * a 403 makes a kind "not visible", errors that outlast the retries make it failed; either makes the
+ * run PARTIAL, and only a COMPLETE run removes what it no longer saw.
+ */
+@Component
+public class KubernetesCollector {
+
+    private static final Logger log = LoggerFactory.getLogger(KubernetesCollector.class);
+    private static final int MAX_LIST_RESTARTS = 3;
+    private static final int UNREACHABLE_AFTER = 2;
+
+    /** The kinds read, in order: namespaces first, so that workloads find their team. */
+    static final List<KindSpec> KINDS = List.of(
+            new KindSpec("Namespace", "v1", Namespace.class, false),
+            new KindSpec("Pod", "v1", Pod.class, true),
+            new KindSpec("Deployment", "apps/v1", Deployment.class, true),
+            new KindSpec("StatefulSet", "apps/v1", StatefulSet.class, true),
+            new KindSpec("DaemonSet", "apps/v1", DaemonSet.class, true),
+            new KindSpec("ReplicaSet", "apps/v1", ReplicaSet.class, true),
+            new KindSpec("Job", "batch/v1", Job.class, true),
+            new KindSpec("CronJob", "batch/v1", CronJob.class, true),
+            new KindSpec("ServiceAccount", "v1", ServiceAccount.class, true),
+            new KindSpec("Role", "rbac.authorization.k8s.io/v1", Role.class, true),
+            new KindSpec("RoleBinding", "rbac.authorization.k8s.io/v1", RoleBinding.class, true),
+            new KindSpec("ClusterRole", "rbac.authorization.k8s.io/v1", ClusterRole.class, false),
+            new KindSpec("ClusterRoleBinding", "rbac.authorization.k8s.io/v1", ClusterRoleBinding.class, false),
+            new KindSpec("NetworkPolicy", "networking.k8s.io/v1", NetworkPolicy.class, true));
+
+    private final KubernetesClients clients;
+    private final InventoryWriter inventory;
+    private final CollectionRunRepository runs;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final int pageSize;
+    private final int retries;
+    private final Duration backoff;
+
+    KubernetesCollector(KubernetesClients clients, InventoryWriter inventory, CollectionRunRepository runs,
+                        ApplicationEventPublisher events, AuditLog audit, Clock clock,
+                        @Value("${posture.collect.page-size:500}") int pageSize,
+                        @Value("${posture.collect.retries:3}") int retries,
+                        @Value("${posture.collect.backoff:500ms}") Duration backoff) {
+        this.clients = clients;
+        this.inventory = inventory;
+        this.runs = runs;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+        this.pageSize = pageSize;
+        this.retries = retries;
+        this.backoff = backoff;
+    }
+
+    public static int kindCount() {
+        return KINDS.size();
+    }
+
+    /** Connects, asks for the server version, and tries to list one object of every kind. */
+    public ConnectionCheck check(ClusterConnectionEntity connection) {
+        var readable = new ArrayList<String>();
+        var notReadable = new ArrayList<String>();
+        try (var client = clients.open(connection)) {
+            var version = client.getKubernetesVersion().getGitVersion();
+            for (var kind : KINDS) {
+                try {
+                    var resources = client.resources(kind.type());
+                    var options = new ListOptionsBuilder().withLimit(1L).build();
+                    var ignored = kind.namespaced() ? resources.inAnyNamespace().list(options) : resources.list(options);
+                    readable.add(kind.kind());
+                } catch (KubernetesClientException e) {
+                    notReadable.add(kind.kind() + " (" + e.getCode() + ")");
+                }
+            }
+            return new ConnectionCheck(version, readable, notReadable, null);
+        } catch (RuntimeException e) {
+            return new ConnectionCheck(null, readable, notReadable, rootMessage(e));
+        }
+    }
+
+    /** Starts a run record for the connection; {@link #collect} fills it. */
+    public CollectionRunEntity start(ClusterConnectionEntity connection) {
+        var run = new CollectionRunEntity(connection.getClusterName(), "cluster API: " + describe(connection), clock.instant());
+        run.progress(0, KINDS.size(), 0);
+        return runs.save(run);
+    }
+
+    public void collect(ClusterConnectionEntity connection, CollectionRunEntity run) {
+        var problems = new ArrayList<RunProblemEntity>();
+        var counts = new LinkedHashMap<String, Integer>();
+        int stored = 0;
+        int read = 0;
+        int kindsRead = 0;
+        int kindsAttempted = 0;
+        long clusterId = inventory.registerCluster(connection.getClusterName(), connection.getEnvironment(), clock.instant());
+        try (var client = clients.open(connection)) {
+            int unreachable = 0;
+            for (var kind : KINDS) {
+                if (unreachable == UNREACHABLE_AFTER) {
+                    problems.add(new RunProblemEntity("connection", "the API server did not answer for "
+                            + UNREACHABLE_AFTER + " kinds in a row; the remaining kinds were not tried"));
+                    break;
+                }
+                try {
+                    var outcome = readKind(client, kind, clusterId, run.getId());
+                    counts.put(kind.kind(), outcome.read());
+                    read += outcome.read();
+                    stored += outcome.stored();
+                    kindsRead++;
+                    unreachable = 0;
+                } catch (KindNotRead e) {
+                    unreachable = e.noAnswer ? unreachable + 1 : 0;
+                    log.warn("Collection of {}: {} {}", connection.getClusterName(), kind.kind(), e.getMessage());
+                    problems.add(new RunProblemEntity(kind.kind(), e.getMessage()));
+                    read += e.readBeforeFailure;
+                }
+                progress(run, ++kindsAttempted, read);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Collection of {} stopped", connection.getClusterName(), e);
+            problems.add(new RunProblemEntity("connection", "could not connect: " + rootMessage(e)));
+        }
+        var status = problems.isEmpty() ? RunStatus.COMPLETE : kindsRead > 0 ? RunStatus.PARTIAL : RunStatus.FAILED;
+        int removed = status == RunStatus.COMPLETE ? inventory.removeNotSeenIn(clusterId, run.getId()) : 0;
+        var kindCounts = counts.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", "));
+        var message = kindsRead + " of " + KINDS.size() + " kinds read, " + read + " objects, " + stored + " stored"
+                + (removed > 0 ? ", " + removed + " removed (no longer in the cluster)" : "")
+                + (problems.isEmpty() ? "" : "; " + problems.size() + (problems.size() == 1 ? " kind" : " kinds") + " not read, so nothing was removed");
+        run.progress(kindsAttempted, KINDS.size(), read);
+        run.counted(kindCounts, removed);
+        run.finish(clusterId, status, clock.instant(), kindsRead, problems.size(), stored, read - stored, message, problems);
+        var summary = runs.save(run).toSummary();
+        audit.record("CLUSTER_COLLECTED", "cluster " + connection.getClusterName(), null, status.name(), summary.message());
+        log.info("Collection of {}: {}, {}", connection.getClusterName(), status, message);
+        events.publishEvent(new CollectionProgressed(new Progress(run.getId(), connection.getClusterName(), kindsAttempted,
+                KINDS.size(), read, true)));
+        events.publishEvent(new CollectionRunCompleted(run.getId(), clusterId, connection.getClusterName(), status));
+    }
+
+    private KindOutcome readKind(KubernetesClient client, KindSpec kind, long clusterId, long runId) {
+        int read = 0;
+        int stored = 0;
+        int restarts = 0;
+        String continueToken = null;
+        while (true) {
+            Page page;
+            try {
+                page = page(client, kind, continueToken);
+            } catch (ExpiredContinue e) {
+                if (++restarts > MAX_LIST_RESTARTS) {
+                    throw new KindNotRead("the list kept expiring (410 Gone) after " + MAX_LIST_RESTARTS + " restarts", read);
+                }
+                // The continue token outlived the server's snapshot: list again from the start; writes are idempotent.
+                continueToken = null;
+                continue;
+            } catch (KindNotRead e) {
+                e.readBeforeFailure = read;
+                throw e;
+            }
+            var batch = new ArrayList<ObservedResource>();
+            for (var item : page.items()) {
+                read++;
+                try {
+                    ManifestMapper.map(toManifestObject(client, kind, item)).ifPresent(batch::add);
+                } catch (ManifestException e) {
+                    log.debug("Skipped {} {}: {}", kind.kind(), item.getMetadata().getName(), e.getMessage());
+                }
+            }
+            inventory.record(clusterId, runId, clock.instant(), batch);
+            stored += batch.size();
+            continueToken = page.next();
+            if (continueToken == null || continueToken.isEmpty()) {
+                return new KindOutcome(read, stored);
+            }
+        }
+    }
+
+    private Page page(KubernetesClient client, KindSpec kind, String continueToken) {
+        var options = new ListOptionsBuilder().withLimit((long) pageSize).withContinue(continueToken).build();
+        RuntimeException last = null;
+        boolean answered = false;
+        for (int attempt = 0; attempt <= retries; attempt++) {
+            if (attempt > 0) {
+                sleep(backoff.multipliedBy(1L << (attempt - 1)));
+            }
+            try {
+                var resources = client.resources(kind.type());
+                var list = kind.namespaced() ? resources.inAnyNamespace().list(options) : resources.list(options);
+                return new Page(List.copyOf(list.getItems()), list.getMetadata() == null ? null : list.getMetadata().getContinue());
+            } catch (KubernetesClientException e) {
+                if (e.getCode() == 403 || e.getCode() == 401) {
+                    throw new KindNotRead("not visible: the API answered " + e.getCode()
+                            + " (the credentials may not list " + kind.kind() + " objects)", 0);
+                }
+                if (e.getCode() == 410) {
+                    throw new ExpiredContinue();
+                }
+                answered |= e.getCode() > 0;
+                last = e;
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        var failure = new KindNotRead("failed after " + (retries + 1) + " attempts: " + rootMessage(last), 0);
+        failure.noAnswer = !answered;
+        throw failure;
+    }
+
+    private ManifestObject toManifestObject(KubernetesClient client, KindSpec kind, HasMetadata item) {
+        var body = json.readTree(client.getKubernetesSerialization().asJson(item));
+        var metadata = item.getMetadata();
+        return new ManifestObject(kind.kind() + " (API)", kind.kind(), kind.apiVersion(),
+                metadata.getNamespace(), metadata.getName(), body);
+    }
+
+    private void progress(CollectionRunEntity run, int kindsDone, int read) {
+        run.progress(kindsDone, KINDS.size(), read);
+        runs.updateProgress(run.getId(), kindsDone, read);
+        events.publishEvent(new CollectionProgressed(new Progress(run.getId(), run.toSummary().clusterName(), kindsDone,
+                KINDS.size(), read, false)));
+    }
+
+    private static String describe(ClusterConnectionEntity connection) {
+        return switch (connection.getKind()) {
+            case TOKEN -> connection.getServerUrl();
+            case KUBECONFIG -> "kubeconfig context " + (connection.getContextName() == null ? "(current)" : connection.getContextName());
+            case IN_CLUSTER -> "in-cluster service account";
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        var root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        var message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 500 ? message.substring(0, 500) + "…" : message;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KindNotRead("interrupted", 0);
+        }
+    }
+
+    record KindSpec(String kind, String apiVersion, Class<? extends HasMetadata> type, boolean namespaced) {
+    }
+
+    private record KindOutcome(int read, int stored) {
+    }
+
+    private record Page(List<HasMetadata> items, String next) {
+    }
+
+    private static final class ExpiredContinue extends RuntimeException {
+        ExpiredContinue() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class KindNotRead extends RuntimeException {
+        private int readBeforeFailure;
+        /** The server gave no HTTP answer at all: unreachable, refused, TLS failure, timeout. */
+        private boolean noAnswer;
+
+        KindNotRead(String message, int readBeforeFailure) {
+            super(message, null, false, false);
+            this.readBeforeFailure = readBeforeFailure;
+        }
+    }
+}

@@ -1,0 +1,317 @@
+package io.posture.collect;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.posture.collect.ConnectionViews.ConnectionForm;
+import io.posture.collect.ConnectionViews.ConnectionKind;
+import io.posture.collect.RunViews.RunSummary;
+import io.posture.inventory.InventoryQueries;
+import io.posture.inventory.WorkloadKind;
+import io.posture.security.Roles;
+import io.posture.support.SignedIn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static io.posture.support.SignedIn.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Live collection against Fabric8's mock API server: in CRUD mode it stores what the test creates;
+ * expectations on top of it play the faults of a real API server.
+ */
+@SpringBootTest(properties = {
+        "posture.credentials.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+        "posture.collect.retries=2", "posture.collect.backoff=20ms", "posture.collect.request-timeout=2s",
+        "posture.collect.page-size=500"})
+@EnableKubernetesMockClient(crud = true, https = false)
+class KubernetesCollectionTest {
+
+    static final String TOKEN = "token-that-must-never-be-stored-in-clear";
+
+    KubernetesClient kubernetes;
+    KubernetesMockServer server;
+
+    @Autowired
+    ClusterConnections connections;
+    @Autowired
+    CollectionRuns runs;
+    @Autowired
+    InventoryQueries inventory;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
+    @BeforeEach
+    void useThisContextsSecurity() {
+        SignedIn.bindTo(securityContexts);
+    }
+
+    @Test
+    void everyKindLandsAndASecondRunUpdatesAddsAndRemoves() {
+        kubernetes.resource(new NamespaceBuilder().withNewMetadata().withName("shop").addToLabels("team", "payments").endMetadata().build()).create();
+        kubernetes.resource(deployment("api", true)).create();
+        kubernetes.resource(deployment("web", false)).create();
+        kubernetes.resource(new PodBuilder().withNewMetadata().withName("debug").withNamespace("shop").endMetadata()
+                .withNewSpec().addNewContainer().withName("debug").withImage("busybox:1").addNewEnv().withName("PASSWORD")
+                .withValue("literal-env-secret").endEnv().endContainer().endSpec().build()).create();
+        kubernetes.resource(new ServiceAccountBuilder().withNewMetadata().withName("api").withNamespace("shop").endMetadata().build()).create();
+        kubernetes.resource(new RoleBuilder().withNewMetadata().withName("reader").withNamespace("shop").endMetadata()
+                .addNewRule().withApiGroups("").withResources("pods").withVerbs("get").endRule().build()).create();
+        kubernetes.resource(new ClusterRoleBindingBuilder().withNewMetadata().withName("ops-admin").endMetadata()
+                .withNewRoleRef().withKind("ClusterRole").withName("cluster-admin").withApiGroup("rbac.authorization.k8s.io").endRoleRef()
+                .build()).create();
+        kubernetes.resource(new NetworkPolicyBuilder().withNewMetadata().withName("deny-all").withNamespace("shop").endMetadata()
+                .withNewSpec().withPolicyTypes("Ingress").endSpec().build()).create();
+        kubernetes.resource(new SecretBuilder().withNewMetadata().withName("db").withNamespace("shop").endMetadata()
+                .addToStringData("password", "secret-value-from-the-api").build()).create();
+        kubernetes.resource(new ConfigMapBuilder().withNewMetadata().withName("settings").withNamespace("shop").endMetadata()
+                .addToData("key", "config-value").build()).create();
+        long id = connect("live-1");
+
+        var first = collect(id);
+
+        assertThat(first.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(first.kindCounts()).contains("Namespace 1", "Deployment 2", "Pod 1", "ServiceAccount 1", "Role 1",
+                "ClusterRoleBinding 1", "NetworkPolicy 1");
+        assertThat(first.kindsDone()).isEqualTo(first.kindsTotal());
+        assertThat(inventory.workload("live-1", "shop", WorkloadKind.Deployment, "api")).hasValueSatisfying(workload ->
+                assertThat(workload.team()).isEqualTo("payments"));
+        assertThat(inventory.workload("live-1", "shop", WorkloadKind.Pod, "debug")).isPresent();
+        assertThat(requestedPaths()).noneMatch(path -> path.contains("secrets") || path.contains("configmaps"));
+        assertThat(jdbc.queryForObject("select count(*) from workload where pod_spec like '%literal-env-secret%'", Integer.class)).isZero();
+
+        kubernetes.apps().deployments().inNamespace("shop").withName("web").delete();
+        kubernetes.resource(deployment("worker", false)).create();
+        kubernetes.resource(deployment("api", false)).update();
+
+        var second = collect(id);
+
+        assertThat(second.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(second.objectsRemoved()).isEqualTo(1);
+        assertThat(inventory.workload("live-1", "shop", WorkloadKind.Deployment, "web")).isEmpty();
+        assertThat(inventory.workload("live-1", "shop", WorkloadKind.Deployment, "worker")).isPresent();
+        assertThat(inventory.workload("live-1", "shop", WorkloadKind.Deployment, "api")).hasValueSatisfying(workload ->
+                assertThat(workload.containers().getFirst().securityContextJson()).doesNotContain("privileged\":true"));
+    }
+
+    @Test
+    void credentialsAreEncryptedAtRestAndNeverShown() {
+        long id = connect("live-2");
+
+        var stored = jdbc.queryForObject("select credential from cluster_connection where id = ?", String.class, id);
+
+        assertThat(stored).startsWith("aesgcm1:").doesNotContain(TOKEN);
+        assertThat(connections.list()).filteredOn(connection -> connection.id() == id).singleElement()
+                .satisfies(connection -> assertThat(connection.toString()).doesNotContain(TOKEN).contains("hasCredential=true"));
+    }
+
+    @Test
+    void aForbiddenKindIsNotVisibleAndTheRunIsPartialAndRemovesNothing() {
+        kubernetes.resource(deployment("api", false)).create();
+        long id = connect("live-3");
+        assertThat(collect(id).status()).isEqualTo(RunStatus.COMPLETE);
+        kubernetes.apps().deployments().inNamespace("shop").withName("api").delete();
+        server.expect().get().withPath("/apis/networking.k8s.io/v1/networkpolicies?limit=500")
+                .andReturn(403, new StatusBuilder().withCode(403).withMessage("forbidden").build()).always();
+
+        var run = collect(id);
+
+        assertThat(run.status()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(runs.problems(run.id())).singleElement().satisfies(problem -> {
+            assertThat(problem.location()).isEqualTo("NetworkPolicy");
+            assertThat(problem.message()).startsWith("not visible").contains("403");
+        });
+        assertThat(inventory.workload("live-3", "shop", WorkloadKind.Deployment, "api")).as("kept: a partial run removes nothing").isPresent();
+    }
+
+    @Test
+    void serverErrorsAreRetriedAndErrorsThatPersistMakeTheRunPartial() {
+        kubernetes.resource(deployment("api", false)).create();
+        long id = connect("live-4");
+        server.expect().get().withPath("/apis/apps/v1/deployments?limit=500").andReturn(500, "boom").times(2);
+
+        var retried = collect(id);
+
+        assertThat(retried.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(inventory.workload("live-4", "shop", WorkloadKind.Deployment, "api")).isPresent();
+
+        kubernetes.apps().deployments().inNamespace("shop").withName("api").delete();
+        server.expect().get().withPath("/apis/apps/v1/deployments?limit=500").andReturn(503, "unavailable").always();
+        server.expect().get().withPath("/apis/apps/v1/statefulsets?limit=500").andReturn(200, "{\"kind\": \"StatefulSetList\", \"items\": [").always();
+
+        var failing = collect(id);
+
+        assertThat(failing.status()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(runs.problems(failing.id())).extracting(RunViews.RunProblem::location).containsExactlyInAnyOrder("Deployment", "StatefulSet");
+        assertThat(runs.problems(failing.id())).allSatisfy(problem -> assertThat(problem.message()).startsWith("failed after 3 attempts"));
+        assertThat(inventory.workload("live-4", "shop", WorkloadKind.Deployment, "api")).isPresent();
+    }
+
+    @Test
+    void anExpiredContinueTokenRestartsTheList() {
+        kubernetes.resource(deployment("api", false)).create();
+        server.expect().get().withPath("/apis/apps/v1/deployments?limit=500")
+                .andReturn(200, "{\"kind\":\"DeploymentList\",\"apiVersion\":\"apps/v1\",\"metadata\":{\"continue\":\"page-2\"},"
+                        + "\"items\":[" + kubernetes.getKubernetesSerialization().asJson(deployment("first-page", false)) + "]}").once();
+        server.expect().get().withPath("/apis/apps/v1/deployments?continue=page-2&limit=500")
+                .andReturn(410, new StatusBuilder().withCode(410).withReason("Expired").build()).once();
+        long id = connect("live-5");
+
+        var run = collect(id);
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(inventory.workload("live-5", "shop", WorkloadKind.Deployment, "api")).isPresent();
+        assertThat(requestedPaths()).filteredOn(path -> path.startsWith("/apis/apps/v1/deployments")).hasSize(3);
+    }
+
+    @Test
+    void slowAnswersTimeOutAndAnUnreachableClusterFailsWithoutTouchingTheInventory() {
+        kubernetes.resource(deployment("api", false)).create();
+        long id = connect("live-6");
+        assertThat(collect(id).status()).isEqualTo(RunStatus.COMPLETE);
+        server.expect().get().delay(5, TimeUnit.SECONDS).withPath("/apis/batch/v1/cronjobs?limit=500")
+                .andReturn(200, "{\"kind\":\"CronJobList\",\"items\":[]}").always();
+
+        var slow = collect(id);
+
+        assertThat(slow.status()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(runs.problems(slow.id())).singleElement().satisfies(problem -> assertThat(problem.location()).isEqualTo("CronJob"));
+
+        as("admin", Roles.ADMIN, () -> connections.save(new ConnectionForm("live-6", "prod", ConnectionKind.TOKEN,
+                "http://127.0.0.1:9", null, null, null, ClusterConnections.HOURLY)));
+        var unreachable = collect(id);
+
+        assertThat(unreachable.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(unreachable.message()).contains("0 of");
+        assertThat(inventory.workload("live-6", "shop", WorkloadKind.Deployment, "api")).isPresent();
+    }
+
+    @Test
+    void twoClustersAreCollectedSideBySideButOneClusterNeverTwiceAtOnce() {
+        kubernetes.resource(deployment("api", false)).create();
+        server.expect().get().delay(1, TimeUnit.SECONDS).withPath("/api/v1/namespaces?limit=500")
+                .andReturn(200, "{\"kind\":\"NamespaceList\",\"items\":[]}").times(2);
+        long a = connect("live-7a");
+        long b = connect("live-7b");
+
+        long runA = as("manager", Roles.SECURITY_MANAGER, () -> connections.collectNow(a));
+        long runB = as("manager", Roles.SECURITY_MANAGER, () -> connections.collectNow(b));
+        assertThatThrownBy(() -> as("manager", Roles.SECURITY_MANAGER, () -> connections.collectNow(a)))
+                .hasMessageContaining("already running");
+        assertThat(connections.running()).extracting(ConnectionViews.Progress::clusterName).contains("live-7a", "live-7b");
+
+        assertThat(awaitRun(runA).status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(awaitRun(runB).status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(inventory.workload("live-7b", "shop", WorkloadKind.Deployment, "api")).isPresent();
+    }
+
+    @Test
+    void aScheduledRunFires() {
+        kubernetes.resource(deployment("api", false)).create();
+        var started = Instant.now();
+        as("admin", Roles.ADMIN, () -> connections.save(new ConnectionForm("live-8", "prod", ConnectionKind.TOKEN,
+                server.url("/").replaceAll("/$", ""), null, TOKEN, null, "*/2 * * * * *")));
+
+        var run = await(() -> latestRun("live-8").filter(summary -> summary.status() != RunStatus.RUNNING), Duration.ofSeconds(20));
+
+        assertThat(run.startedAt()).isAfter(started);
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+        as("admin", Roles.ADMIN, () -> connections.save(new ConnectionForm("live-8", "prod", ConnectionKind.TOKEN,
+                server.url("/").replaceAll("/$", ""), null, null, null, ClusterConnections.HOURLY)));
+    }
+
+    @Test
+    void onlyAdministratorsManageConnectionsAndBadInputIsExplained() {
+        assertThatThrownBy(() -> as("manager", Roles.SECURITY_MANAGER, () -> connections.save(new ConnectionForm("x", "prod",
+                ConnectionKind.IN_CLUSTER, null, null, null, null, null)))).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> as("admin", Roles.ADMIN, () -> connections.save(new ConnectionForm("bad", "prod",
+                ConnectionKind.TOKEN, "not a url", null, TOKEN, null, null)))).hasMessageContaining("API server URL");
+        assertThatThrownBy(() -> as("admin", Roles.ADMIN, () -> connections.save(new ConnectionForm("bad", "prod",
+                ConnectionKind.TOKEN, "https://k8s.example.com", null, TOKEN, null, "every hour")))).hasMessageContaining("cron");
+        assertThatThrownBy(() -> as("viewer", Roles.VIEWER, () -> connections.collectNow(1)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    private long connect(String cluster) {
+        return as("admin", Roles.ADMIN, () -> connections.save(new ConnectionForm(cluster, "prod", ConnectionKind.TOKEN,
+                server.url("/").replaceAll("/$", ""), null, TOKEN, null, ClusterConnections.HOURLY)));
+    }
+
+    private RunSummary collect(long connectionId) {
+        return awaitRun(as("manager", Roles.SECURITY_MANAGER, () -> connections.collectNow(connectionId)));
+    }
+
+    private RunSummary awaitRun(long runId) {
+        return await(() -> runs.page(PageRequest.of(0, 200)).getContent().stream()
+                .filter(run -> run.id() == runId && run.status() != RunStatus.RUNNING).findFirst()
+                .filter(run -> connections.running().stream().noneMatch(progress -> progress.runId() == runId)), Duration.ofSeconds(30));
+    }
+
+    private java.util.Optional<RunSummary> latestRun(String cluster) {
+        return runs.page(PageRequest.of(0, 200)).getContent().stream().filter(run -> run.clusterName().equals(cluster)).findFirst();
+    }
+
+    private static <T> T await(java.util.function.Supplier<java.util.Optional<T>> probe, Duration limit) {
+        var deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            var value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("not within " + limit);
+    }
+
+    /** The paths the collector asked for (the test's own writes to the mock server are POSTs and PUTs). */
+    private List<String> requestedPaths() {
+        var paths = new ArrayList<String>();
+        int count = server.getRequestCount();
+        for (int i = 0; i < count; i++) {
+            try {
+                var request = server.takeRequest(1, TimeUnit.SECONDS);
+                if (request != null && request.getMethod().equals("GET")) {
+                    paths.add(request.getPath());
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return paths;
+    }
+
+    private static io.fabric8.kubernetes.api.model.apps.Deployment deployment(String name, boolean privileged) {
+        return new DeploymentBuilder().withNewMetadata().withName(name).withNamespace("shop").endMetadata()
+                .withNewSpec().withNewTemplate().withNewSpec().addNewContainer().withName(name).withImage("registry.example/" + name + ":1")
+                .withNewSecurityContext().withPrivileged(privileged).endSecurityContext().endContainer().endSpec().endTemplate().endSpec()
+                .build();
+    }
+}

@@ -29,6 +29,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Findings", "findings", VaadinIcon.WARNING.create()));
         nav.addItem(new SideNavItem("Tasks", Navigation.tasks(), VaadinIcon.TASKS.create()));
         nav.addItem(new SideNavItem("Exceptions", "exceptions", VaadinIcon.SHIELD.create()));
+        nav.addItem(new SideNavItem("Live clusters", "connections", VaadinIcon.CLOUD_DOWNLOAD_O.create()));
         nav.addItem(new SideNavItem("Collection runs", Navigation.runs(), VaadinIcon.DOWNLOAD_ALT.create()));
         nav.addItem(new SideNavItem("Audit log", Navigation.audit(null), VaadinIcon.CLIPBOARD_TEXT.create()));
         nav.addItem(new SideNavItem("Settings", Navigation.settings(), VaadinIcon.COG.create()));

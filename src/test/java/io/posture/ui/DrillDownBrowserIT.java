@@ -210,6 +210,9 @@ class DrillDownBrowserIT {
         browser.get("http://localhost:" + port + "/settings");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h2[normalize-space(.)='Remediation SLA']")));
         saveScreenshot("settings.png");
+        browser.get("http://localhost:" + port + "/connections");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//vaadin-button[normalize-space(.)='Save cluster']")));
+        saveScreenshot("connections.png");
     }
 
     /** Signs in through the login form, the way a person does. */

@@ -55,6 +55,7 @@ public class KubernetesCollector {
     private static final Logger log = LoggerFactory.getLogger(KubernetesCollector.class);
     private static final int MAX_LIST_RESTARTS = 3;
     private static final int UNREACHABLE_AFTER = 2;
+    private static final int WRITE_BATCH = 250;
 
     /** The kinds read, in order: namespaces first, so that workloads find their team. */
     static final List<KindSpec> KINDS = List.of(
@@ -180,9 +181,10 @@ public class KubernetesCollector {
         var summary = runs.save(run).toSummary();
         audit.record("CLUSTER_COLLECTED", "cluster " + connection.getClusterName(), null, status.name(), summary.message());
         log.info("Collection of {}: {}, {}", connection.getClusterName(), status, message);
+        // Scoring and findings run on the completion event; "finished" is announced once they are done.
+        events.publishEvent(new CollectionRunCompleted(run.getId(), clusterId, connection.getClusterName(), status));
         events.publishEvent(new CollectionProgressed(new Progress(run.getId(), connection.getClusterName(), kindsAttempted,
                 KINDS.size(), read, true)));
-        events.publishEvent(new CollectionRunCompleted(run.getId(), clusterId, connection.getClusterName(), status));
     }
 
     private KindOutcome readKind(KubernetesClient client, KindSpec kind, long clusterId, long runId) {
@@ -214,7 +216,10 @@ public class KubernetesCollector {
                     log.debug("Skipped {} {}: {}", kind.kind(), item.getMetadata().getName(), e.getMessage());
                 }
             }
-            inventory.record(clusterId, runId, clock.instant(), batch);
+            // Small transactions even when a server ignores the page limit and answers with everything at once.
+            for (int from = 0; from < batch.size(); from += WRITE_BATCH) {
+                inventory.record(clusterId, runId, clock.instant(), batch.subList(from, Math.min(batch.size(), from + WRITE_BATCH)));
+            }
             stored += batch.size();
             continueToken = page.next();
             if (continueToken == null || continueToken.isEmpty()) {

@@ -12,7 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.test.context.support.WithMockUser;
+import io.posture.support.SignedIn;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 import java.nio.file.Path;
 
@@ -30,6 +32,13 @@ class FindingLifecycleTest {
     FindingService findings;
     @Autowired
     AuditLog audit;
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
+    @BeforeEach
+    void useThisContextsSecurity() {
+        SignedIn.bindTo(securityContexts);
+    }
 
     @Test
     void failPassFailOpensResolvesAndReopensKeepingTheHistory(@TempDir Path folder) {
@@ -80,12 +89,11 @@ class FindingLifecycleTest {
     }
 
     @Test
-    @WithMockUser(username = "erin", roles = Roles.ENGINEER)
     void anEngineerStartsWorkAndTheChangeIsAudited(@TempDir Path folder) {
         importer.importPath("lc-4", "prod", write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: true}")));
         var finding = privilegedFinding("lc-4");
 
-        findings.startWork(finding.id(), "patching the chart");
+        SignedIn.as("erin", Roles.ENGINEER, () -> findings.startWork(finding.id(), "patching the chart"));
 
         assertThat(privilegedFinding("lc-4").status()).isEqualTo(FindingStatus.IN_PROGRESS);
         assertThat(findings.detail(finding.id()).orElseThrow().history().getLast())
@@ -93,21 +101,23 @@ class FindingLifecycleTest {
                     assertThat(entry.actor()).isEqualTo("erin");
                     assertThat(entry.note()).isEqualTo("patching the chart");
                 });
-        assertThat(audit.search(null, PageRequest.of(0, 200, org.springframework.data.domain.Sort.by("id").descending())).getContent()).anySatisfy(event -> {
+        assertThat(SignedIn.as("erin", Roles.ENGINEER, () -> audit.search(null, PageRequest.of(0, 200,
+                org.springframework.data.domain.Sort.by("id").descending())).getContent())).anySatisfy(event -> {
             assertThat(event.action()).isEqualTo("FINDING_STATUS");
             assertThat(event.actor()).isEqualTo("erin");
             assertThat(event.from() + "→" + event.to()).isEqualTo("OPEN→IN_PROGRESS");
         });
-        assertThatThrownBy(() -> findings.startWork(finding.id(), "again")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> SignedIn.as("erin", Roles.ENGINEER, () -> findings.startWork(finding.id(), "again")))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
-    @WithMockUser(username = "val", roles = Roles.VIEWER)
     void viewersMayNotChangeFindings(@TempDir Path folder) {
         importer.importPath("lc-5", "prod", write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: true}")));
         var finding = privilegedFinding("lc-5");
 
-        assertThatThrownBy(() -> findings.startWork(finding.id(), null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> SignedIn.as("val", Roles.VIEWER, () -> findings.startWork(finding.id(), null)))
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(privilegedFinding("lc-5").status()).isEqualTo(FindingStatus.OPEN);
     }
 

@@ -113,9 +113,7 @@ public class KubernetesCollector {
             var version = client.getKubernetesVersion().getGitVersion();
             for (var kind : KINDS) {
                 try {
-                    var resources = client.resources(kind.type());
-                    var options = new ListOptionsBuilder().withLimit(1L).build();
-                    var ignored = kind.namespaced() ? resources.inAnyNamespace().list(options) : resources.list(options);
+                    list(client, kind, new ListOptionsBuilder().withLimit(1L).build());
                     readable.add(kind.kind());
                 } catch (KubernetesClientException e) {
                     notReadable.add(kind.kind() + " (" + e.getCode() + ")");
@@ -163,7 +161,7 @@ public class KubernetesCollector {
                     problems.add(new RunProblemEntity(kind.kind(), e.getMessage()));
                     read += e.readBeforeFailure;
                 }
-                progress(run, ++kindsAttempted, read);
+                progress(run, connection.getClusterName(), ++kindsAttempted, read);
             }
         } catch (RuntimeException e) {
             log.warn("Collection of {} stopped", connection.getClusterName(), e);
@@ -237,8 +235,7 @@ public class KubernetesCollector {
                 sleep(backoff.multipliedBy(1L << (attempt - 1)));
             }
             try {
-                var resources = client.resources(kind.type());
-                var list = kind.namespaced() ? resources.inAnyNamespace().list(options) : resources.list(options);
+                var list = list(client, kind, options);
                 return new Page(List.copyOf(list.getItems()), list.getMetadata() == null ? null : list.getMetadata().getContinue());
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 403 || e.getCode() == 401) {
@@ -259,6 +256,12 @@ public class KubernetesCollector {
         throw failure;
     }
 
+    private static io.fabric8.kubernetes.api.model.KubernetesResourceList<?> list(KubernetesClient client, KindSpec kind,
+                                                                                  io.fabric8.kubernetes.api.model.ListOptions options) {
+        var resources = client.resources(kind.type());
+        return kind.namespaced() ? resources.inAnyNamespace().list(options) : resources.list(options);
+    }
+
     private ManifestObject toManifestObject(KubernetesClient client, KindSpec kind, HasMetadata item) {
         var body = json.readTree(client.getKubernetesSerialization().asJson(item));
         var metadata = item.getMetadata();
@@ -266,10 +269,10 @@ public class KubernetesCollector {
                 metadata.getNamespace(), metadata.getName(), body);
     }
 
-    private void progress(CollectionRunEntity run, int kindsDone, int read) {
+    private void progress(CollectionRunEntity run, String clusterName, int kindsDone, int read) {
         run.progress(kindsDone, KINDS.size(), read);
         runs.updateProgress(run.getId(), kindsDone, read);
-        events.publishEvent(new CollectionProgressed(new Progress(run.getId(), run.toSummary().clusterName(), kindsDone,
+        events.publishEvent(new CollectionProgressed(new Progress(run.getId(), clusterName, kindsDone,
                 KINDS.size(), read, false)));
     }
 

@@ -112,8 +112,11 @@ public class ManifestImporter {
             try {
                 var batch = new ArrayList<ObservedResource>();
                 for (var object : reader.read(file, displayName)) {
-                    ManifestMapper.map(object).ifPresentOrElse(batch::add,
-                            () -> skippedKinds.merge(skippedLabel(object), 1, Integer::sum));
+                    var mapped = ManifestMapper.map(object);
+                    if (mapped.isEmpty()) {
+                        skippedKinds.merge(skippedLabel(object), 1, Integer::sum);
+                    }
+                    batch.addAll(mapped);
                 }
                 inventory.record(clusterId, run.getId(), clock.instant(), batch);
                 stored += batch.size();
@@ -129,6 +132,10 @@ public class ManifestImporter {
             problems.add(new RunProblemEntity(path.toString(), "no .yaml, .yml or .json files found"));
         }
         var status = problems.isEmpty() ? RunStatus.COMPLETE : filesRead > 0 ? RunStatus.PARTIAL : RunStatus.FAILED;
+        if (status != RunStatus.FAILED) {
+            // Files say nothing about kinds they lack: an import leaves no kind unread.
+            inventory.recordUnreadKinds(clusterId, List.of());
+        }
         int skipped = skippedKinds.values().stream().mapToInt(Integer::intValue).sum();
         run.finish(clusterId, status, clock.instant(), filesRead, problems.size(), stored, skipped,
                 message(filesRead, problems.size(), stored, skippedKinds), problems);

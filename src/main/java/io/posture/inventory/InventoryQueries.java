@@ -3,14 +3,20 @@ package io.posture.inventory;
 import io.posture.inventory.InventoryViews.ClusterInfo;
 import io.posture.inventory.InventoryViews.ContainerInfo;
 import io.posture.inventory.InventoryViews.EstateCounts;
+import io.posture.inventory.InventoryViews.HostInfo;
 import io.posture.inventory.InventoryViews.NamespaceInfo;
+import io.posture.inventory.InventoryViews.RunningImage;
 import io.posture.inventory.InventoryViews.WorkloadInfo;
 import io.posture.inventory.InventoryViews.WorkloadPodSpec;
 import io.posture.inventory.internal.ClusterEntity;
 import io.posture.inventory.internal.ClusterRepository;
+import io.posture.inventory.internal.HostEntity;
+import io.posture.inventory.internal.HostRepository;
 import io.posture.inventory.internal.NamespaceEntity;
 import io.posture.inventory.internal.NamespaceRepository;
+import io.posture.inventory.internal.RunningContainerRepository;
 import io.posture.inventory.internal.WorkloadRepository;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
@@ -24,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 
 /** Read side of the inventory; returns records, never entities. */
 @Service
@@ -32,17 +39,23 @@ public class InventoryQueries {
 
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
     };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
 
     private final ClusterRepository clusters;
     private final NamespaceRepository namespaces;
     private final WorkloadRepository workloads;
+    private final HostRepository hosts;
+    private final RunningContainerRepository runningContainers;
     private final JsonMapper json;
 
     InventoryQueries(ClusterRepository clusters, NamespaceRepository namespaces, WorkloadRepository workloads,
-                     JsonMapper json) {
+                     HostRepository hosts, RunningContainerRepository runningContainers, JsonMapper json) {
         this.clusters = clusters;
         this.namespaces = namespaces;
         this.workloads = workloads;
+        this.hosts = hosts;
+        this.runningContainers = runningContainers;
         this.json = json;
     }
 
@@ -52,6 +65,11 @@ public class InventoryQueries {
 
     public Optional<ClusterInfo> cluster(String name) {
         return clusters.findByName(name).map(InventoryQueries::toInfo);
+    }
+
+    /** Kinds the cluster's latest collection could not read. */
+    public Set<String> unreadKinds(long clusterId) {
+        return clusters.findById(clusterId).map(ClusterEntity::getUnreadKinds).orElse(Set.of());
     }
 
     public String clusterName(long clusterId) {
@@ -101,6 +119,22 @@ public class InventoryQueries {
                                 container.getResources(), container.getProbes(), container.getPorts())).toList())));
     }
 
+    /** A cluster's nodes, a page at a time. */
+    public Page<HostInfo> hosts(long clusterId, Pageable pageable) {
+        return hosts.findByClusterId(clusterId, pageable).map(this::toInfo);
+    }
+
+    /** The image IDs (digests) seen running for a workload's containers, from its pods' status. */
+    public List<RunningImage> runningImages(long clusterId, String namespace, WorkloadKind kind, String name) {
+        return runningContainers.runningImages(clusterId, namespace, kind.name(), name);
+    }
+
+    private HostInfo toInfo(HostEntity host) {
+        return new HostInfo(host.getId(), host.getName(), host.getKubeletVersion(), host.getOsImage(),
+                host.getKernelVersion(), host.getContainerRuntime(), host.getArchitecture(), labels(host.getConditions()),
+                labels(host.getLabels()), json.readValue(host.getTaints(), STRINGS), host.getLastSeen());
+    }
+
     private NamespaceInfo toInfo(NamespaceEntity namespace) {
         return new NamespaceInfo(namespace.getId(), namespace.getClusterId(), namespace.getName(), namespace.getTeam(),
                 labels(namespace.getLabels()));
@@ -112,6 +146,6 @@ public class InventoryQueries {
 
     private static ClusterInfo toInfo(ClusterEntity cluster) {
         return new ClusterInfo(cluster.getId(), cluster.getName(), cluster.getEnvironment(), cluster.getFirstSeen(),
-                cluster.getLastSeen());
+                cluster.getLastSeen(), cluster.getUnreadKinds());
     }
 }

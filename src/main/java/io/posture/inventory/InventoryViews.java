@@ -3,6 +3,7 @@ package io.posture.inventory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Read models of the inventory, handed to other modules and views instead of entities. */
 public final class InventoryViews {
@@ -10,7 +11,9 @@ public final class InventoryViews {
     private InventoryViews() {
     }
 
-    public record ClusterInfo(long id, String name, String environment, Instant firstSeen, Instant lastSeen) {
+    /** A cluster; {@code unreadKinds} are the kinds its latest collection could not read (their state may be stale). */
+    public record ClusterInfo(long id, String name, String environment, Instant firstSeen, Instant lastSeen,
+                              Set<String> unreadKinds) {
     }
 
     public record NamespaceInfo(long id, long clusterId, String name, String team, Map<String, String> labels) {
@@ -31,5 +34,20 @@ public final class InventoryViews {
     public record WorkloadInfo(long id, long clusterId, String clusterName, String namespace, String team,
                                WorkloadKind kind, String name, String serviceAccount, Map<String, String> labels,
                                Instant firstSeen, Instant lastSeen, List<ContainerInfo> containers) {
+    }
+
+    /** A node: versions, conditions by type, labels, taints as {@code key=value:Effect}. */
+    public record HostInfo(long id, String name, String kubeletVersion, String osImage, String kernelVersion,
+                           String containerRuntime, String architecture, Map<String, String> conditions,
+                           Map<String, String> labels, List<String> taints, Instant lastSeen) {
+
+        /** "True", "False" or "Unknown" as the node reports it; null when the node reported no Ready condition. */
+        public String ready() {
+            return conditions.get("Ready");
+        }
+    }
+
+    /** An image ID (digest) seen running for one container of a workload, and in how many pods. */
+    public record RunningImage(String containerName, String image, String imageId, long pods) {
     }
 }

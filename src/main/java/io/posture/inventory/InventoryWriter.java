@@ -5,8 +5,12 @@ import io.posture.inventory.internal.ClusterObjectEntity;
 import io.posture.inventory.internal.ClusterObjectRepository;
 import io.posture.inventory.internal.ClusterRepository;
 import io.posture.inventory.internal.ContainerEntity;
+import io.posture.inventory.internal.HostEntity;
+import io.posture.inventory.internal.HostRepository;
 import io.posture.inventory.internal.NamespaceEntity;
 import io.posture.inventory.internal.NamespaceRepository;
+import io.posture.inventory.internal.RunningContainerEntity;
+import io.posture.inventory.internal.RunningContainerRepository;
 import io.posture.inventory.internal.WorkloadEntity;
 import io.posture.inventory.internal.WorkloadRepository;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,16 +33,21 @@ public class InventoryWriter {
     private final NamespaceRepository namespaces;
     private final WorkloadRepository workloads;
     private final ClusterObjectRepository clusterObjects;
+    private final HostRepository hosts;
+    private final RunningContainerRepository runningContainers;
     private final JsonMapper json;
     private final String teamLabel;
 
     InventoryWriter(ClusterRepository clusters, NamespaceRepository namespaces, WorkloadRepository workloads,
-                    ClusterObjectRepository clusterObjects, JsonMapper json,
+                    ClusterObjectRepository clusterObjects, HostRepository hosts,
+                    RunningContainerRepository runningContainers, JsonMapper json,
                     @Value("${posture.inventory.team-label:team}") String teamLabel) {
         this.clusters = clusters;
         this.namespaces = namespaces;
         this.workloads = workloads;
         this.clusterObjects = clusterObjects;
+        this.hosts = hosts;
+        this.runningContainers = runningContainers;
         this.json = json;
         this.teamLabel = teamLabel;
     }
@@ -52,6 +63,15 @@ public class InventoryWriter {
         return clusters.save(cluster).getId();
     }
 
+    /**
+     * Records which kinds a collection that read something could not read; until a later run reads
+     * them, their objects keep their last state and controls on them report UNKNOWN.
+     */
+    @Transactional
+    public void recordUnreadKinds(long clusterId, Collection<String> kinds) {
+        clusters.findById(clusterId).ifPresent(cluster -> cluster.setUnreadKinds(kinds));
+    }
+
     @Transactional
     public void record(long clusterId, long runId, Instant seenAt, List<ObservedResource> batch) {
         for (var resource : batch) {
@@ -60,18 +80,21 @@ public class InventoryWriter {
                         namespace.labels());
                 case ObservedResource.Workload workload -> recordWorkload(clusterId, runId, seenAt, workload);
                 case ObservedResource.ClusterObject object -> recordClusterObject(clusterId, runId, seenAt, object);
+                case ObservedResource.Host host -> recordHost(clusterId, runId, seenAt, host);
+                case ObservedResource.RunningPod pod -> recordRunningPod(clusterId, runId, seenAt, pod);
             }
         }
     }
 
     /**
-     * After a COMPLETE run: removes the workloads, namespaces and supporting objects of the cluster
-     * that the run did not see (their containers go with them). Returns how many were removed.
+     * After a COMPLETE run: removes the workloads, namespaces, supporting objects, hosts and running
+     * containers of the cluster that the run did not see. Returns how many were removed.
      */
     @Transactional
     public int removeNotSeenIn(long clusterId, long runId) {
         return workloads.deleteNotSeenIn(clusterId, runId) + clusterObjects.deleteNotSeenIn(clusterId, runId)
-                + namespaces.deleteNotSeenIn(clusterId, runId);
+                + namespaces.deleteNotSeenIn(clusterId, runId) + hosts.deleteNotSeenIn(clusterId, runId)
+                + runningContainers.deleteNotSeenIn(clusterId, runId);
     }
 
     private NamespaceEntity recordNamespace(long clusterId, long runId, Instant seenAt, String name,
@@ -111,6 +134,33 @@ public class InventoryWriter {
         object.setBody(observed.bodyJson());
         object.seen(seenAt, runId);
         clusterObjects.save(object);
+    }
+
+    private void recordHost(long clusterId, long runId, Instant seenAt, ObservedResource.Host observed) {
+        var host = hosts.findByClusterIdAndName(clusterId, observed.name())
+                .orElseGet(() -> new HostEntity(clusterId, observed.name()));
+        host.update(observed.kubeletVersion(), observed.osImage(), observed.kernelVersion(), observed.containerRuntime(),
+                observed.architecture(), toJson(observed.conditions()), toJson(observed.labels()),
+                json.writeValueAsString(observed.taints()));
+        host.seen(seenAt, runId);
+        hosts.save(host);
+    }
+
+    private void recordRunningPod(long clusterId, long runId, Instant seenAt, ObservedResource.RunningPod pod) {
+        var known = new HashMap<String, RunningContainerEntity>();
+        runningContainers.findByClusterIdAndNamespaceAndPodName(clusterId, pod.namespace(), pod.name())
+                .forEach(entity -> known.put(entity.getContainerName(), entity));
+        for (var container : pod.containers()) {
+            var entity = known.remove(container.name());
+            if (entity == null) {
+                entity = new RunningContainerEntity(clusterId, pod.namespace(), pod.name(), container.name());
+            }
+            entity.update(pod.workloadKind(), pod.workloadName(), container.image(), container.imageId());
+            entity.seen(seenAt, runId);
+            runningContainers.save(entity);
+        }
+        // containers the pod no longer has (a pod's containers are fixed, but a recreated pod may reuse the name)
+        runningContainers.deleteAll(known.values());
     }
 
     private String toJson(Map<String, String> map) {

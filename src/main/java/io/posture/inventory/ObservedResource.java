@@ -29,17 +29,48 @@ public sealed interface ObservedResource {
     }
 
     /**
-     * Supporting objects kept with their (secret-free) body: ServiceAccount, Role, ClusterRole,
-     * RoleBinding, ClusterRoleBinding, NetworkPolicy. Cluster-scoped objects have an empty namespace.
+     * Supporting objects kept with their (secret-free) body. Cluster-scoped objects have an empty
+     * namespace; Secrets and ConfigMaps are kept as metadata only.
      */
     record ClusterObject(SupportingKind kind, String namespace, String name, String bodyJson) implements ObservedResource {
     }
 
     enum SupportingKind {
-        ServiceAccount, Role, ClusterRole, RoleBinding, ClusterRoleBinding, NetworkPolicy;
+        ServiceAccount, Role, ClusterRole, RoleBinding, ClusterRoleBinding, NetworkPolicy, Service, Ingress,
+        ValidatingWebhookConfiguration, MutatingWebhookConfiguration, Secret, ConfigMap;
 
         public boolean clusterScoped() {
-            return this == ClusterRole || this == ClusterRoleBinding;
+            return this == ClusterRole || this == ClusterRoleBinding || this == ValidatingWebhookConfiguration
+                    || this == MutatingWebhookConfiguration;
         }
+
+        /** Kinds whose content may hold secret values: only their metadata is ever read or kept. */
+        public boolean metadataOnly() {
+            return this == Secret || this == ConfigMap;
+        }
+    }
+
+    /**
+     * A Kubernetes node as a host: versions from its status, conditions by type ("Ready" → "True"),
+     * labels, and taints written as {@code key=value:Effect}. Nodes are cluster-scoped.
+     */
+    record Host(String name, String kubeletVersion, String osImage, String kernelVersion, String containerRuntime,
+                String architecture, Map<String, String> conditions, Map<String, String> labels,
+                List<String> taints) implements ObservedResource {
+        @Override
+        public String namespace() {
+            return "";
+        }
+    }
+
+    /**
+     * A pod seen running, with the workload that owns it and, per container, the image as written and
+     * the image ID (digest) the node actually runs, from the pod's status.
+     */
+    record RunningPod(String namespace, String name, String workloadKind, String workloadName,
+                      List<RunningContainer> containers) implements ObservedResource {
+    }
+
+    record RunningContainer(String name, String image, String imageId) {
     }
 }

@@ -4,6 +4,7 @@ import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.BenchmarkEvaluator;
 import io.posture.benchmark.BenchmarkRef;
 import io.posture.benchmark.ControlStatus;
+import io.posture.benchmark.Evidence;
 import io.posture.benchmark.PodSubject;
 import io.posture.collect.CollectionRunCompleted;
 import io.posture.collect.RunStatus;
@@ -92,11 +93,12 @@ public class EvaluationService {
         var clusterName = inventory.clusterName(clusterId);
         Predicate<ExceptedResults.FailingPair> excepted = exceptedResults.stream().findFirst()
                 .map(lookup -> lookup.forCluster(clusterName)).orElse(pair -> false);
+        var unreadKinds = inventory.unreadKinds(clusterId);
         int count = 0;
         var page = inventory.podSpecs(clusterId, PageRequest.of(0, PAGE));
         while (true) {
             var batch = new ArrayList<ControlResultEntity>();
-            page.forEach(workload -> batch.addAll(evaluate(workload, excepted, now)));
+            page.forEach(workload -> batch.addAll(evaluate(workload, excepted, unreadKinds.contains(workload.kind().name()), now)));
             results.saveAll(batch);
             // keep the persistence context to one page: a large cluster has hundreds of thousands of results
             entityManager.flush();
@@ -112,8 +114,12 @@ public class EvaluationService {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * A workload whose kind the latest collection could not read is known only by its last state: its
+     * controls report UNKNOWN (lowering coverage, not the score), never a PASS on stale data.
+     */
     private List<ControlResultEntity> evaluate(WorkloadPodSpec workload, Predicate<ExceptedResults.FailingPair> excepted,
-                                               Instant now) {
+                                               boolean kindUnread, Instant now) {
         var subject = new PodSubject(workload.kind().name(), workload.namespace(), workload.name(),
                 json.readTree(workload.podAnnotationsJson() == null ? "{}" : "{\"annotations\":" + workload.podAnnotationsJson() + "}"),
                 json.readTree(workload.podSpecJson()), workload.kind().specPath(), workload.kind().metadataPath());
@@ -126,10 +132,16 @@ public class EvaluationService {
                 var status = outcome.status() == ControlStatus.FAIL && excepted.test(new ExceptedResults.FailingPair(
                         workload.kind().name(), workload.namespace(), workload.name(), control.id()))
                         ? ControlStatus.EXCEPTED : outcome.status();
+                var evidence = outcome.evidence();
+                if (kindUnread && status != ControlStatus.NOT_APPLICABLE) {
+                    status = ControlStatus.UNKNOWN;
+                    evidence = List.of(new Evidence("collection", workload.kind().name()
+                            + " objects could not be read in the latest collection; this one is known only from an earlier run"));
+                }
                 entities.add(new ControlResultEntity(workload.clusterId(), workload.namespace(), workload.id(),
                         workload.kind(), workload.name(), benchmark.id(), version.toString(), control.id(),
                         control.severity(), formula.weight(control.severity()), status,
-                        json.writeValueAsString(outcome.evidence()), now));
+                        json.writeValueAsString(evidence), now));
             }
         }
         return entities;

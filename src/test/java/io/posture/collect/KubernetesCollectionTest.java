@@ -2,22 +2,34 @@ package io.posture.collect;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfigurationBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfigurationBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.posture.collect.ConnectionViews.ConnectionForm;
 import io.posture.collect.ConnectionViews.ConnectionKind;
 import io.posture.collect.RunViews.RunSummary;
+import io.posture.benchmark.ControlStatus;
 import io.posture.inventory.InventoryQueries;
 import io.posture.inventory.WorkloadKind;
+import io.posture.scoring.ScoreQueries;
+import io.posture.scoring.ScoreViews.ControlResultView;
 import io.posture.security.Roles;
 import io.posture.support.SignedIn;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,9 +40,11 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -63,6 +77,8 @@ class KubernetesCollectionTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    ScoreQueries scores;
+    @Autowired
     SecurityContextHolderStrategy securityContexts;
 
     @BeforeEach
@@ -72,12 +88,15 @@ class KubernetesCollectionTest {
 
     @Test
     void everyKindLandsAndASecondRunUpdatesAddsAndRemoves() {
-        kubernetes.resource(new NamespaceBuilder().withNewMetadata().withName("shop").addToLabels("team", "payments").endMetadata().build()).create();
+        kubernetes.resource(new NamespaceBuilder().withNewMetadata().withName("shop").addToLabels("team", "payments")
+                .addToLabels("pod-security.kubernetes.io/enforce", "restricted").endMetadata().build()).create();
+        kubernetes.resource(node("worker-1")).create();
         kubernetes.resource(deployment("api", true)).create();
         kubernetes.resource(deployment("web", false)).create();
         kubernetes.resource(new PodBuilder().withNewMetadata().withName("debug").withNamespace("shop").endMetadata()
                 .withNewSpec().addNewContainer().withName("debug").withImage("busybox:1").addNewEnv().withName("PASSWORD")
                 .withValue("literal-env-secret").endEnv().endContainer().endSpec().build()).create();
+        kubernetes.resource(runningPod("api-7d9f6c-x2x4q", "api-7d9f6c", "7d9f6c")).create();
         kubernetes.resource(new ServiceAccountBuilder().withNewMetadata().withName("api").withNamespace("shop").endMetadata().build()).create();
         kubernetes.resource(new RoleBuilder().withNewMetadata().withName("reader").withNamespace("shop").endMetadata()
                 .addNewRule().withApiGroups("").withResources("pods").withVerbs("get").endRule().build()).create();
@@ -86,8 +105,15 @@ class KubernetesCollectionTest {
                 .build()).create();
         kubernetes.resource(new NetworkPolicyBuilder().withNewMetadata().withName("deny-all").withNamespace("shop").endMetadata()
                 .withNewSpec().withPolicyTypes("Ingress").endSpec().build()).create();
-        kubernetes.resource(new SecretBuilder().withNewMetadata().withName("db").withNamespace("shop").endMetadata()
-                .addToStringData("password", "secret-value-from-the-api").build()).create();
+        kubernetes.resource(new ServiceBuilder().withNewMetadata().withName("api").withNamespace("shop").endMetadata()
+                .withNewSpec().withType("LoadBalancer").addNewPort().withPort(443).endPort().endSpec().build()).create();
+        kubernetes.resource(new IngressBuilder().withNewMetadata().withName("shop").withNamespace("shop").endMetadata()
+                .withNewSpec().addNewRule().withHost("shop.example.com").endRule().endSpec().build()).create();
+        kubernetes.resource(new ValidatingWebhookConfigurationBuilder().withNewMetadata().withName("policy").endMetadata()
+                .addNewWebhook().withName("policy.example.com").withFailurePolicy("Ignore").endWebhook().build()).create();
+        kubernetes.resource(new MutatingWebhookConfigurationBuilder().withNewMetadata().withName("sidecar").endMetadata()
+                .addNewWebhook().withName("sidecar.example.com").withFailurePolicy("Fail").endWebhook().build()).create();
+        kubernetes.resource(secret("db")).create();
         kubernetes.resource(new ConfigMapBuilder().withNewMetadata().withName("settings").withNamespace("shop").endMetadata()
                 .addToData("key", "config-value").build()).create();
         long id = connect("live-1");
@@ -95,27 +121,71 @@ class KubernetesCollectionTest {
         var first = collect(id);
 
         assertThat(first.status()).isEqualTo(RunStatus.COMPLETE);
-        assertThat(first.kindCounts()).contains("Namespace 1", "Deployment 2", "Pod 1", "ServiceAccount 1", "Role 1",
-                "ClusterRoleBinding 1", "NetworkPolicy 1");
+        assertThat(first.kindCounts()).contains("Namespace 1", "Node 1", "Deployment 2", "Pod 2", "ServiceAccount 1", "Role 1",
+                "ClusterRoleBinding 1", "NetworkPolicy 1", "Service 1", "Ingress 1", "ValidatingWebhookConfiguration 1",
+                "MutatingWebhookConfiguration 1", "Secret 1", "ConfigMap 1");
         assertThat(first.kindsDone()).isEqualTo(first.kindsTotal());
         assertThat(inventory.workload("live-1", "shop", WorkloadKind.Deployment, "api")).hasValueSatisfying(workload ->
                 assertThat(workload.team()).isEqualTo("payments"));
         assertThat(inventory.workload("live-1", "shop", WorkloadKind.Pod, "debug")).isPresent();
-        assertThat(requestedPaths()).noneMatch(path -> path.contains("secrets") || path.contains("configmaps"));
+        long clusterId = inventory.cluster("live-1").orElseThrow().id();
+        assertThat(inventory.namespace(clusterId, "shop")).hasValueSatisfying(namespace ->
+                assertThat(namespace.labels()).containsEntry("pod-security.kubernetes.io/enforce", "restricted"));
+        assertThat(inventory.hosts(clusterId, PageRequest.of(0, 10))).singleElement().satisfies(host -> {
+            assertThat(host.name()).isEqualTo("worker-1");
+            assertThat(host.kubeletVersion()).isEqualTo("v1.31.4");
+            assertThat(host.osImage()).isEqualTo("Ubuntu 24.04.1 LTS");
+            assertThat(host.kernelVersion()).isEqualTo("6.8.0-51-generic");
+            assertThat(host.containerRuntime()).isEqualTo("containerd://1.7.24");
+            assertThat(host.ready()).isEqualTo("True");
+            assertThat(host.conditions()).containsEntry("DiskPressure", "False");
+            assertThat(host.labels()).containsEntry("node-role.kubernetes.io/worker", "");
+            assertThat(host.taints()).containsExactly("dedicated=payments:NoSchedule");
+        });
+        assertThat(inventory.runningImages(clusterId, "shop", WorkloadKind.Deployment, "api")).singleElement().satisfies(image -> {
+            assertThat(image.containerName()).isEqualTo("api");
+            assertThat(image.imageId()).isEqualTo("registry.example/api@sha256:" + "a".repeat(64));
+            assertThat(image.pods()).isEqualTo(1);
+        });
+        assertThat(jdbc.queryForList("select kind from cluster_object where cluster_id = ?", String.class, clusterId))
+                .contains("Service", "Ingress", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "Secret", "ConfigMap");
         assertThat(jdbc.queryForObject("select count(*) from workload where pod_spec like '%literal-env-secret%'", Integer.class)).isZero();
+        assertNoSecretValueWasRequestedOrStored();
 
         kubernetes.apps().deployments().inNamespace("shop").withName("web").delete();
         kubernetes.resource(deployment("worker", false)).create();
         kubernetes.resource(deployment("api", false)).update();
+        kubernetes.nodes().withName("worker-1").delete();
 
         var second = collect(id);
 
         assertThat(second.status()).isEqualTo(RunStatus.COMPLETE);
-        assertThat(second.objectsRemoved()).isEqualTo(1);
+        assertThat(second.objectsRemoved()).isEqualTo(2);
         assertThat(inventory.workload("live-1", "shop", WorkloadKind.Deployment, "web")).isEmpty();
         assertThat(inventory.workload("live-1", "shop", WorkloadKind.Deployment, "worker")).isPresent();
         assertThat(inventory.workload("live-1", "shop", WorkloadKind.Deployment, "api")).hasValueSatisfying(workload ->
                 assertThat(workload.containers().getFirst().securityContextJson()).doesNotContain("privileged\":true"));
+        assertThat(inventory.hosts(clusterId, PageRequest.of(0, 10))).isEmpty();
+    }
+
+    /**
+     * Secrets and ConfigMaps are listed as metadata only: every request for them asks the API server for
+     * PartialObjectMetadataList, and even though this mock server ignores that and sends the values,
+     * none of them reaches the database (the whole database is scripted out and searched).
+     */
+    private void assertNoSecretValueWasRequestedOrStored() {
+        var secretRequests = requests().stream()
+                .filter(request -> request.getPath().contains("/secrets") || request.getPath().contains("/configmaps")).toList();
+        assertThat(secretRequests).isNotEmpty().allSatisfy(request -> {
+            assertThat(request.getPath()).doesNotContain("watch");
+            assertThat(request.getHeader("Accept")).contains("as=PartialObjectMetadataList");
+        });
+        var database = String.join("\n", jdbc.queryForList("script", String.class));
+        assertThat(database).contains("last-run-marker")
+                .doesNotContain("secret-value-from-the-api")
+                .doesNotContain(Base64.getEncoder().encodeToString("secret-value-from-the-api".getBytes(StandardCharsets.UTF_8)))
+                .doesNotContain("config-value")
+                .doesNotContain(TOKEN);
     }
 
     @Test
@@ -130,22 +200,27 @@ class KubernetesCollectionTest {
     }
 
     @Test
-    void aForbiddenKindIsNotVisibleAndTheRunIsPartialAndRemovesNothing() {
-        kubernetes.resource(deployment("api", false)).create();
+    void aForbiddenKindIsNotVisibleItsControlsAreUnknownAndTheRunRemovesNothing() {
+        kubernetes.resource(deployment("api", true)).create();
         long id = connect("live-3");
         assertThat(collect(id).status()).isEqualTo(RunStatus.COMPLETE);
+        var api = inventory.workload("live-3", "shop", WorkloadKind.Deployment, "api").orElseThrow();
+        assertThat(scores.workloadResults(api.id(), "pss-baseline")).extracting(ControlResultView::status).contains(ControlStatus.FAIL);
         kubernetes.apps().deployments().inNamespace("shop").withName("api").delete();
-        server.expect().get().withPath("/apis/networking.k8s.io/v1/networkpolicies?limit=500")
+        server.expect().get().withPath("/apis/apps/v1/deployments?limit=500")
                 .andReturn(403, new StatusBuilder().withCode(403).withMessage("forbidden").build()).always();
 
         var run = collect(id);
 
         assertThat(run.status()).isEqualTo(RunStatus.PARTIAL);
         assertThat(runs.problems(run.id())).singleElement().satisfies(problem -> {
-            assertThat(problem.location()).isEqualTo("NetworkPolicy");
+            assertThat(problem.location()).isEqualTo("Deployment");
             assertThat(problem.message()).startsWith("not visible").contains("403");
         });
         assertThat(inventory.workload("live-3", "shop", WorkloadKind.Deployment, "api")).as("kept: a partial run removes nothing").isPresent();
+        assertThat(inventory.cluster("live-3").orElseThrow().unreadKinds()).containsExactly("Deployment");
+        assertThat(scores.workloadResults(api.id(), "pss-baseline")).as("never a pass or fail on what could not be seen")
+                .extracting(ControlResultView::status).containsOnly(ControlStatus.UNKNOWN);
     }
 
     @Test
@@ -293,19 +368,50 @@ class KubernetesCollectionTest {
 
     /** The paths the collector asked for (the test's own writes to the mock server are POSTs and PUTs). */
     private List<String> requestedPaths() {
-        var paths = new ArrayList<String>();
+        return requests().stream().map(RecordedRequest::getPath).toList();
+    }
+
+    private List<RecordedRequest> requests() {
+        var requests = new ArrayList<RecordedRequest>();
         int count = server.getRequestCount();
         for (int i = 0; i < count; i++) {
             try {
                 var request = server.takeRequest(1, TimeUnit.SECONDS);
                 if (request != null && request.getMethod().equals("GET")) {
-                    paths.add(request.getPath());
+                    requests.add(request);
                 }
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return paths;
+        return requests;
+    }
+
+    private static Node node(String name) {
+        return new NodeBuilder().withNewMetadata().withName(name).addToLabels("node-role.kubernetes.io/worker", "").endMetadata()
+                .withNewSpec().addNewTaint().withKey("dedicated").withValue("payments").withEffect("NoSchedule").endTaint().endSpec()
+                .withNewStatus().withNewNodeInfo().withKubeletVersion("v1.31.4").withOsImage("Ubuntu 24.04.1 LTS")
+                .withKernelVersion("6.8.0-51-generic").withContainerRuntimeVersion("containerd://1.7.24").withArchitecture("amd64")
+                .endNodeInfo().addNewCondition().withType("Ready").withStatus("True").endCondition()
+                .addNewCondition().withType("DiskPressure").withStatus("False").endCondition().endStatus().build();
+    }
+
+    /** A Deployment's pod: owned by its ReplicaSet, with the digest its node runs in the status. */
+    private static Pod runningPod(String name, String replicaSet, String templateHash) {
+        return new PodBuilder().withNewMetadata().withName(name).withNamespace("shop").addToLabels("pod-template-hash", templateHash)
+                .addNewOwnerReference().withApiVersion("apps/v1").withKind("ReplicaSet").withName(replicaSet).withController(true)
+                .withUid("uid-" + replicaSet).endOwnerReference().endMetadata()
+                .withNewSpec().addNewContainer().withName("api").withImage("registry.example/api:1").endContainer().endSpec()
+                .withNewStatus().addNewContainerStatus().withName("api").withImage("registry.example/api:1")
+                .withImageID("registry.example/api@sha256:" + "a".repeat(64)).endContainerStatus().endStatus().build();
+    }
+
+    private static Secret secret(String name) {
+        // kubectl apply leaves the whole object, values included, in the last-applied annotation
+        return new SecretBuilder().withNewMetadata().withName(name).withNamespace("shop").addToLabels("app", "last-run-marker")
+                .addToAnnotations("kubectl.kubernetes.io/last-applied-configuration",
+                        "{\"stringData\":{\"password\":\"secret-value-from-the-api\"}}")
+                .endMetadata().addToStringData("password", "secret-value-from-the-api").build();
     }
 
     private static io.fabric8.kubernetes.api.model.apps.Deployment deployment(String name, boolean privileged) {

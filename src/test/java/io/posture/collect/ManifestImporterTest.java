@@ -118,7 +118,12 @@ class ManifestImporterTest {
                 ---
                 apiVersion: v1
                 kind: Secret
-                metadata: {name: db, namespace: shop}
+                metadata:
+                  name: db
+                  namespace: shop
+                  labels: {app: shop}
+                  annotations:
+                    kubectl.kubernetes.io/last-applied-configuration: '{"stringData":{"token":"super-secret-value"}}'
                 data: {password: c3VwZXItc2VjcmV0LXZhbHVl}
                 stringData: {token: super-secret-value}
                 """);
@@ -126,7 +131,9 @@ class ManifestImporterTest {
         var run = importer.importPath("c-secret", "prod", folder);
 
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
-        assertThat(run.message()).contains("1 Secret");
+        assertThat(run.message()).as("the Secret is kept, as metadata").startsWith("2 objects");
+        assertThat(jdbc.queryForObject("select body from cluster_object where kind = 'Secret'", String.class))
+                .contains("\"name\":\"db\"", "\"app\":\"shop\"").doesNotContain("\"data\"", "stringData", "last-applied");
         var stored = String.join("\n", jdbc.queryForList("select pod_spec from workload", String.class))
                 + jdbc.queryForList("select body from cluster_object", String.class)
                 + jdbc.queryForList("select coalesce(security_context, '') from workload_container", String.class);

@@ -1,16 +1,25 @@
 package io.posture.collect.internal;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -45,7 +54,7 @@ import java.util.stream.Collectors;
 /**
  * Reads a live cluster through its API, kind by kind, page by page ({@code limit} + {@code continue}),
  * writing each page to the inventory before reading the next, so memory stays flat as clusters grow.
- * It only lists; it never reads Secrets or ConfigMaps. What it could not read is said in the run:
+ * It only lists, and lists Secrets and ConfigMaps as metadata only. What it could not read is said in the run:
  * a 403 makes a kind "not visible", errors that outlast the retries make it failed; either makes the
  * run PARTIAL, and only a COMPLETE run removes what it no longer saw.
  */
@@ -60,6 +69,7 @@ public class KubernetesCollector {
     /** The kinds read, in order: namespaces first, so that workloads find their team. */
     static final List<KindSpec> KINDS = List.of(
             new KindSpec("Namespace", "v1", Namespace.class, false),
+            new KindSpec("Node", "v1", Node.class, false),
             new KindSpec("Pod", "v1", Pod.class, true),
             new KindSpec("Deployment", "apps/v1", Deployment.class, true),
             new KindSpec("StatefulSet", "apps/v1", StatefulSet.class, true),
@@ -72,7 +82,15 @@ public class KubernetesCollector {
             new KindSpec("RoleBinding", "rbac.authorization.k8s.io/v1", RoleBinding.class, true),
             new KindSpec("ClusterRole", "rbac.authorization.k8s.io/v1", ClusterRole.class, false),
             new KindSpec("ClusterRoleBinding", "rbac.authorization.k8s.io/v1", ClusterRoleBinding.class, false),
-            new KindSpec("NetworkPolicy", "networking.k8s.io/v1", NetworkPolicy.class, true));
+            new KindSpec("NetworkPolicy", "networking.k8s.io/v1", NetworkPolicy.class, true),
+            new KindSpec("Service", "v1", Service.class, true),
+            new KindSpec("Ingress", "networking.k8s.io/v1", Ingress.class, true),
+            new KindSpec("ValidatingWebhookConfiguration", "admissionregistration.k8s.io/v1",
+                    ValidatingWebhookConfiguration.class, false),
+            new KindSpec("MutatingWebhookConfiguration", "admissionregistration.k8s.io/v1",
+                    MutatingWebhookConfiguration.class, false),
+            KindSpec.metadataOnly("Secret", Secret.class),
+            KindSpec.metadataOnly("ConfigMap", ConfigMap.class));
 
     private final KubernetesClients clients;
     private final InventoryWriter inventory;
@@ -169,6 +187,9 @@ public class KubernetesCollector {
         }
         var status = problems.isEmpty() ? RunStatus.COMPLETE : kindsRead > 0 ? RunStatus.PARTIAL : RunStatus.FAILED;
         int removed = status == RunStatus.COMPLETE ? inventory.removeNotSeenIn(clusterId, run.getId()) : 0;
+        if (status != RunStatus.FAILED) {
+            inventory.recordUnreadKinds(clusterId, KINDS.stream().map(KindSpec::kind).filter(kind -> !counts.containsKey(kind)).toList());
+        }
         var kindCounts = counts.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", "));
         var message = kindsRead + " of " + KINDS.size() + " kinds read, " + read + " objects, " + stored + " stored"
                 + (removed > 0 ? ", " + removed + " removed (no longer in the cluster)" : "")
@@ -209,7 +230,7 @@ public class KubernetesCollector {
             for (var item : page.items()) {
                 read++;
                 try {
-                    ManifestMapper.map(toManifestObject(client, kind, item)).ifPresent(batch::add);
+                    batch.addAll(ManifestMapper.map(toManifestObject(client, kind, item)));
                 } catch (ManifestException e) {
                     log.debug("Skipped {} {}: {}", kind.kind(), item.getMetadata().getName(), e.getMessage());
                 }
@@ -256,15 +277,19 @@ public class KubernetesCollector {
         throw failure;
     }
 
-    private static io.fabric8.kubernetes.api.model.KubernetesResourceList<?> list(KubernetesClient client, KindSpec kind,
-                                                                                  io.fabric8.kubernetes.api.model.ListOptions options) {
+    /** Lists one page; Secrets and ConfigMaps as metadata only ({@code as=PartialObjectMetadataList}), so no value is sent. */
+    private static KubernetesResourceList<?> list(KubernetesClient client, KindSpec kind, ListOptions options) {
         var resources = client.resources(kind.type());
-        return kind.namespaced() ? resources.inAnyNamespace().list(options) : resources.list(options);
+        var scope = kind.namespaced() ? resources.inAnyNamespace() : resources;
+        return kind.metadataOnly() ? scope.listAsPartialObjectMetadata(options) : scope.list(options);
     }
 
     private ManifestObject toManifestObject(KubernetesClient client, KindSpec kind, HasMetadata item) {
-        var body = json.readTree(client.getKubernetesSerialization().asJson(item));
         var metadata = item.getMetadata();
+        // Of a metadata-only kind, nothing but the metadata is even serialised, whatever the server sent.
+        var body = kind.metadataOnly()
+                ? json.createObjectNode().set("metadata", json.readTree(client.getKubernetesSerialization().asJson(metadata)))
+                : json.readTree(client.getKubernetesSerialization().asJson(item));
         return new ManifestObject(kind.kind() + " (API)", kind.kind(), kind.apiVersion(),
                 metadata.getNamespace(), metadata.getName(), body);
     }
@@ -302,7 +327,16 @@ public class KubernetesCollector {
         }
     }
 
-    record KindSpec(String kind, String apiVersion, Class<? extends HasMetadata> type, boolean namespaced) {
+    record KindSpec(String kind, String apiVersion, Class<? extends HasMetadata> type, boolean namespaced,
+                    boolean metadataOnly) {
+
+        KindSpec(String kind, String apiVersion, Class<? extends HasMetadata> type, boolean namespaced) {
+            this(kind, apiVersion, type, namespaced, false);
+        }
+
+        static KindSpec metadataOnly(String kind, Class<? extends HasMetadata> type) {
+            return new KindSpec(kind, "v1", type, true, true);
+        }
     }
 
     private record KindOutcome(int read, int stored) {

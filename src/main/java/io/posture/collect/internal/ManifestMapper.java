@@ -16,45 +16,136 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns manifest objects into inventory records. Literal environment values are dropped (they
- * often carry passwords); Secrets and ConfigMaps are not kept at all by the offline importer.
+ * Turns manifest objects (from files or the API) into inventory records. Literal environment values
+ * are dropped (they often carry passwords); of Secrets and ConfigMaps only the metadata is kept.
  */
 public final class ManifestMapper {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
     private ManifestMapper() {
     }
 
-    public static Optional<ObservedResource> map(ManifestObject object) {
+    /** What the inventory keeps of the object: nothing for kinds it does not hold, two records for a running standalone pod. */
+    public static List<ObservedResource> map(ManifestObject object) {
         if (object.kind().equals("Namespace")) {
-            return Optional.of(new ObservedResource.Namespace(object.name(), stringMap(object.body().path("metadata").path("labels"))));
+            return List.of(new ObservedResource.Namespace(object.name(), stringMap(object.body().path("metadata").path("labels"))));
+        }
+        if (object.kind().equals("Node")) {
+            return List.of(host(object));
         }
         var supporting = Arrays.stream(SupportingKind.values()).filter(kind -> kind.name().equals(object.kind())).findFirst();
         if (supporting.isPresent()) {
-            var namespace = supporting.get().clusterScoped() ? "" : object.namespaceOrDefault();
-            var body = object.body().deepCopy();
-            if (body.path("metadata") instanceof ObjectNode metadata) {
-                metadata.remove("managedFields");
-            }
-            return Optional.of(new ObservedResource.ClusterObject(supporting.get(), namespace, object.name(), JSON.writeValueAsString(body)));
+            return List.of(supportingObject(object, supporting.get()));
         }
-        return object.workloadTemplate().map(template -> {
-            var podSpec = redactEnvironmentValues(template.podSpec().deepCopy());
-            var containers = new ArrayList<ObservedResource.Container>();
-            for (var type : List.of(ContainerType.INIT, ContainerType.APP, ContainerType.EPHEMERAL)) {
-                for (var container : podSpec.path(type.specField())) {
-                    containers.add(new ObservedResource.Container(type, container.path("name").asString(""),
-                            container.path("image").asString(""), json(container.path("securityContext")),
-                            json(container.path("resources")), probes(container), json(container.path("ports")),
-                            json(container.path("volumeMounts"))));
-                }
+        var resources = new ArrayList<ObservedResource>();
+        object.workloadTemplate().map(template -> workload(object, template)).ifPresent(resources::add);
+        if (object.kind().equals("Pod")) {
+            runningPod(object).ifPresent(resources::add);
+        }
+        return resources;
+    }
+
+    private static ObservedResource.Workload workload(ManifestObject object, ManifestObject.WorkloadTemplate template) {
+        var podSpec = redactEnvironmentValues(template.podSpec().deepCopy());
+        var containers = new ArrayList<ObservedResource.Container>();
+        for (var type : List.of(ContainerType.INIT, ContainerType.APP, ContainerType.EPHEMERAL)) {
+            for (var container : podSpec.path(type.specField())) {
+                containers.add(new ObservedResource.Container(type, container.path("name").asString(""),
+                        container.path("image").asString(""), json(container.path("securityContext")),
+                        json(container.path("resources")), probes(container), json(container.path("ports")),
+                        json(container.path("volumeMounts"))));
             }
-            return new ObservedResource.Workload(template.namespace(), template.kind(), template.name(),
-                    stringMap(object.body().path("metadata").path("labels")),
-                    stringMap(template.podMetadata().path("annotations")), JSON.writeValueAsString(podSpec),
-                    podSpec.path("serviceAccountName").asString("default"), containers);
-        });
+        }
+        return new ObservedResource.Workload(template.namespace(), template.kind(), template.name(),
+                stringMap(object.body().path("metadata").path("labels")),
+                stringMap(template.podMetadata().path("annotations")), JSON.writeValueAsString(podSpec),
+                podSpec.path("serviceAccountName").asString("default"), containers);
+    }
+
+    /**
+     * The body without server bookkeeping and without the last-applied annotation, which repeats the
+     * whole object (values of a Secret included). Secrets and ConfigMaps keep their metadata only.
+     */
+    private static ObservedResource.ClusterObject supportingObject(ManifestObject object, SupportingKind kind) {
+        var namespace = kind.clusterScoped() ? "" : object.namespaceOrDefault();
+        var metadata = object.body().path("metadata").deepCopy();
+        if (metadata instanceof ObjectNode fields) {
+            fields.remove("managedFields");
+            if (fields.path("annotations") instanceof ObjectNode annotations) {
+                annotations.remove(LAST_APPLIED);
+            }
+        }
+        ObjectNode body;
+        if (kind.metadataOnly()) {
+            body = JSON.createObjectNode();
+            body.put("kind", kind.name());
+            body.set("metadata", metadata);
+        } else {
+            body = (ObjectNode) object.body().deepCopy();
+            body.set("metadata", metadata);
+        }
+        return new ObservedResource.ClusterObject(kind, namespace, object.name(), JSON.writeValueAsString(body));
+    }
+
+    private static ObservedResource.Host host(ManifestObject node) {
+        var status = node.body().path("status");
+        var info = status.path("nodeInfo");
+        var conditions = new LinkedHashMap<String, String>();
+        for (var condition : status.path("conditions")) {
+            conditions.put(condition.path("type").asString(""), condition.path("status").asString("Unknown"));
+        }
+        var taints = new ArrayList<String>();
+        for (var taint : node.body().path("spec").path("taints")) {
+            var value = taint.path("value").asString("");
+            taints.add(taint.path("key").asString("") + (value.isEmpty() ? "" : "=" + value) + ":" + taint.path("effect").asString(""));
+        }
+        return new ObservedResource.Host(node.name(), text(info, "kubeletVersion"), text(info, "osImage"),
+                text(info, "kernelVersion"), text(info, "containerRuntimeVersion"), text(info, "architecture"),
+                conditions, stringMap(node.body().path("metadata").path("labels")), taints);
+    }
+
+    /** The pod's containers as its status reports them; nothing for a pod whose containers have not started. */
+    private static Optional<ObservedResource.RunningPod> runningPod(ManifestObject pod) {
+        var status = pod.body().path("status");
+        var containers = new ArrayList<ObservedResource.RunningContainer>();
+        for (var field : List.of("initContainerStatuses", "containerStatuses", "ephemeralContainerStatuses")) {
+            for (var container : status.path(field)) {
+                containers.add(new ObservedResource.RunningContainer(container.path("name").asString(""),
+                        container.path("image").asString(""), text(container, "imageID")));
+            }
+        }
+        if (containers.isEmpty()) {
+            return Optional.empty();
+        }
+        var owner = owningWorkload(pod);
+        return Optional.of(new ObservedResource.RunningPod(pod.namespaceOrDefault(), pod.name(), owner[0], owner[1], containers));
+    }
+
+    /**
+     * The workload a pod belongs to, as {kind, name}. A Deployment's pods are owned by a ReplicaSet named
+     * after the Deployment plus the pods' {@code pod-template-hash}; that suffix leads back to the Deployment.
+     */
+    private static String[] owningWorkload(ManifestObject pod) {
+        var metadata = pod.body().path("metadata");
+        for (var owner : metadata.path("ownerReferences")) {
+            if (owner.path("controller").asBoolean(false)) {
+                var kind = owner.path("kind").asString("");
+                var name = owner.path("name").asString("");
+                var hashSuffix = "-" + metadata.path("labels").path("pod-template-hash").asString("");
+                if (kind.equals("ReplicaSet") && hashSuffix.length() > 1 && name.endsWith(hashSuffix)) {
+                    return new String[] {"Deployment", name.substring(0, name.length() - hashSuffix.length())};
+                }
+                return new String[] {kind, name};
+            }
+        }
+        return new String[] {"Pod", pod.name()};
+    }
+
+    private static String text(JsonNode node, String field) {
+        var value = node.path(field).asString("");
+        return value.isEmpty() ? null : value;
     }
 
     private static JsonNode redactEnvironmentValues(JsonNode podSpec) {

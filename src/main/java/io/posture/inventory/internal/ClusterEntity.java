@@ -1,7 +1,14 @@
 package io.posture.inventory.internal;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 @Entity
 @Table(name = "cluster")
@@ -9,6 +16,8 @@ public class ClusterEntity extends Tracked {
 
     private String name;
     private String environment;
+    @Column(name = "unread_kinds")
+    private String unreadKinds = "";
 
     protected ClusterEntity() {
     }
@@ -28,5 +37,15 @@ public class ClusterEntity extends Tracked {
 
     public void setEnvironment(String environment) {
         this.environment = environment;
+    }
+
+    /** Kinds the latest collection could not read, sorted. */
+    public Set<String> getUnreadKinds() {
+        return Arrays.stream(unreadKinds.split(",")).filter(kind -> !kind.isBlank())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    public void setUnreadKinds(Collection<String> kinds) {
+        this.unreadKinds = kinds.stream().sorted().collect(Collectors.joining(","));
     }
 }

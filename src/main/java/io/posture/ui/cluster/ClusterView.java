@@ -3,12 +3,15 @@ package io.posture.ui.cluster;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.Route;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.inventory.InventoryQueries;
+import io.posture.inventory.InventoryViews.HostInfo;
 import io.posture.scoring.ScoreQueries;
 import io.posture.scoring.ScoreViews.NamespaceScore;
 import io.posture.ui.BenchmarkSelect;
@@ -21,11 +24,13 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
 @PermitAll
 @Route(value = "clusters/:cluster", layout = MainLayout.class)
 @PageTitle("Cluster · Posture")
 class ClusterView extends EstateView {
-
 
     ClusterView(InventoryQueries inventory, ScoreQueries scores, BenchmarkCatalog catalog) {
         super(inventory, scores, catalog);
@@ -43,6 +48,20 @@ class ClusterView extends EstateView {
                 .crumb("Overview", Navigation.overview(benchmarkId))
                 .action(new BenchmarkSelect(catalog, benchmarkId, id -> Navigation.cluster(clusterName, id))));
 
+        if (!cluster.unreadKinds().isEmpty()) {
+            var notice = new Paragraph("Not readable in the latest collection: " + String.join(", ", cluster.unreadKinds())
+                    + ". Those objects keep their last known state and their controls show UNKNOWN until a collection reads them.");
+            notice.addClassName("notice");
+            add(notice);
+        }
+        var tabs = new TabSheet();
+        tabs.add("Namespaces", namespaces(cluster.id(), clusterName, benchmarkId));
+        tabs.add("Nodes", nodes(cluster.id()));
+        tabs.addClassName("cluster-tabs");
+        add(tabs);
+    }
+
+    private Grid<NamespaceScore> namespaces(long clusterId, String clusterName, String benchmarkId) {
         var grid = new Grid<NamespaceScore>();
         grid.addColumn(NamespaceScore::namespace).setHeader("Namespace").setSortProperty("namespace").setFlexGrow(2);
         grid.addColumn(row -> row.team() == null ? "—" : row.team()).setHeader("Team").setSortProperty("team");
@@ -50,13 +69,40 @@ class ClusterView extends EstateView {
         grid.addColumn(NamespaceScore::failed).setHeader("Failing checks").setSortProperty("failed");
         grid.addColumn(NamespaceScore::passed).setHeader("Passing checks").setSortProperty("passed");
         grid.addColumn(row -> Formats.percent(row.coverage())).setHeader("Coverage");
-        grid.setItemsPageable(pageable -> scores.namespaceScores(cluster.id(), benchmarkId, withDefaultSort(pageable)).getContent());
+        grid.setItemsPageable(pageable -> scores.namespaceScores(clusterId, benchmarkId, withDefaultSort(pageable)).getContent());
         grid.addItemClickListener(click -> Navigation.go(
                 Navigation.namespace(clusterName, click.getItem().namespace(), benchmarkId)));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("No namespaces evaluated in this cluster.");
         grid.addClassName("clickable");
-        add(grid);
+        grid.setHeight("60vh");
+        return grid;
+    }
+
+    private Grid<HostInfo> nodes(long clusterId) {
+        var grid = new Grid<HostInfo>();
+        grid.addColumn(HostInfo::name).setHeader("Node").setSortProperty("name").setFlexGrow(2);
+        grid.addColumn(host -> host.ready() == null ? "not reported" : host.ready().equals("True") ? "Ready" : "Not ready")
+                .setHeader("Status");
+        grid.addColumn(host -> orDash(host.kubeletVersion())).setHeader("Kubelet").setSortProperty("kubeletVersion");
+        grid.addColumn(host -> orDash(host.osImage())).setHeader("OS image").setSortProperty("osImage").setFlexGrow(2);
+        grid.addColumn(host -> orDash(host.kernelVersion())).setHeader("Kernel").setSortProperty("kernelVersion").setFlexGrow(2);
+        grid.addColumn(host -> orDash(host.containerRuntime())).setHeader("Runtime").setSortProperty("containerRuntime").setFlexGrow(2);
+        grid.addColumn(host -> host.taints().isEmpty() ? "—" : String.join(", ", host.taints())).setHeader("Taints").setFlexGrow(2);
+        grid.addColumn(host -> host.conditions().entrySet().stream()
+                        .filter(condition -> !condition.getKey().equals("Ready") && condition.getValue().equals("True"))
+                        .map(Map.Entry::getKey).collect(Collectors.joining(", ")))
+                .setHeader("Pressure / problems");
+        grid.setItemsPageable(pageable -> inventory.hosts(clusterId, pageable.getSort().isSorted() ? pageable
+                : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("name"))).getContent());
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setEmptyStateText("No nodes known: nodes come from live collection (or Node objects in an import).");
+        grid.setHeight("60vh");
+        return grid;
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "—" : value;
     }
 
     private static Pageable withDefaultSort(Pageable pageable) {

@@ -19,6 +19,7 @@ import io.posture.benchmark.ControlStatus;
 import io.posture.benchmark.Evidence;
 import io.posture.inventory.InventoryQueries;
 import io.posture.inventory.InventoryViews.ContainerInfo;
+import io.posture.inventory.InventoryViews.RunningImage;
 import io.posture.inventory.WorkloadKind;
 import io.posture.scoring.ScoreQueries;
 import io.posture.scoring.ScoreViews.ControlResultView;
@@ -30,6 +31,7 @@ import io.posture.ui.Navigation;
 import io.posture.ui.PageHeader;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 @PermitAll
@@ -64,19 +66,29 @@ class WorkloadView extends EstateView {
                 .action(new BenchmarkSelect(catalog, benchmarkId,
                         id -> Navigation.workload(clusterName, namespace, kindName, name, id))));
 
-        add(new H2("Containers"), containers(workload.containers()));
+        var running = inventory.runningImages(workload.clusterId(), namespace, kind, name).stream()
+                .collect(Collectors.groupingBy(RunningImage::containerName));
+        add(new H2("Containers"), containers(workload.containers(), running));
         add(new H2("Control results"), resultsGrid(results));
     }
 
-    private static Grid<ContainerInfo> containers(List<ContainerInfo> containers) {
+    /** Containers as the template declares them, with the image IDs (digests) its pods were last seen running. */
+    private static Grid<ContainerInfo> containers(List<ContainerInfo> containers, Map<String, List<RunningImage>> running) {
         var grid = new Grid<ContainerInfo>();
         grid.addColumn(ContainerInfo::name).setHeader("Container");
         grid.addColumn(container -> container.type().name().toLowerCase()).setHeader("Type");
         grid.addColumn(ContainerInfo::image).setHeader("Image").setFlexGrow(3);
+        grid.addColumn(container -> running.getOrDefault(container.name(), List.of()).stream()
+                        .map(image -> (image.imageId() == null ? "not reported" : image.imageId())
+                                + " (" + image.pods() + (image.pods() == 1 ? " pod)" : " pods)"))
+                        .collect(Collectors.joining("\n")))
+                .setHeader("Running image ID").setFlexGrow(4).setPartNameGenerator(container -> "evidence");
         grid.addColumn(container -> container.securityContextJson() == null ? "none" : container.securityContextJson())
                 .setHeader("Security context").setFlexGrow(4);
         grid.setItems(containers);
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addClassName("containers");
         return grid;
     }
 

@@ -108,12 +108,12 @@ public class ScoreQueries {
     public List<ScoreViews.Failure> failures(long clusterId) {
         var seen = new HashSet<String>();
         var failures = new ArrayList<ScoreViews.Failure>();
-        for (var result : results.findByClusterIdAndStatusInOrderById(clusterId, List.of(ControlStatus.FAIL, ControlStatus.EXCEPTED))) {
-            if (seen.add(result.getWorkloadId() + "|" + result.getControlId())) {
-                var control = catalog.get(result.getBenchmarkId()).control(result.getControlId()).orElseThrow();
-                failures.add(new ScoreViews.Failure(result.getWorkloadId(), result.getWorkloadKind(), result.getNamespace(),
-                        result.getWorkloadName(), control.id(), control.title(), control.severity(),
-                        json.readValue(result.getEvidence(), EVIDENCE)));
+        for (var result : results.findFailing(clusterId, List.of(ControlStatus.FAIL, ControlStatus.EXCEPTED))) {
+            if (seen.add(result.workloadId() + "|" + result.controlId())) {
+                var control = catalog.get(result.benchmarkId()).control(result.controlId()).orElseThrow();
+                failures.add(new ScoreViews.Failure(result.workloadId(), result.workloadKind(), result.namespace(),
+                        result.workloadName(), control.id(), control.title(), control.severity(),
+                        json.readValue(result.evidence(), EVIDENCE)));
             }
         }
         return failures;

@@ -17,10 +17,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
+import jakarta.persistence.EntityManager;
+import org.springframework.data.domain.Limit;
+
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,6 +38,7 @@ import java.util.stream.Collectors;
 class FindingReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(FindingReconciler.class);
+    private static final int CHUNK = 500;
 
     private final FindingRepository findings;
     private final ScoreQueries scores;
@@ -41,9 +47,10 @@ class FindingReconciler {
     private final Clock clock;
     private final ExceptionService exceptions;
     private final ApplicationEventPublisher events;
+    private final EntityManager entityManager;
 
     FindingReconciler(FindingRepository findings, ScoreQueries scores, InventoryQueries inventory, JsonMapper json, Clock clock,
-                      ExceptionService exceptions, ApplicationEventPublisher events) {
+                      ExceptionService exceptions, ApplicationEventPublisher events, EntityManager entityManager) {
         this.findings = findings;
         this.scores = scores;
         this.inventory = inventory;
@@ -51,6 +58,7 @@ class FindingReconciler {
         this.clock = clock;
         this.exceptions = exceptions;
         this.events = events;
+        this.entityManager = entityManager;
     }
 
     @EventListener
@@ -58,52 +66,76 @@ class FindingReconciler {
     public void onClusterEvaluated(ClusterEvaluated event) {
         var now = clock.instant();
         var teams = inventory.teamsByNamespace(event.clusterId());
-        var known = findings.findByClusterId(event.clusterId()).stream()
-                .collect(Collectors.toMap(FindingEntity::getFingerprint, Function.identity()));
         var failing = new HashSet<String>();
-        var newlyActive = new ArrayList<FindingEntity>();
         int opened = 0;
         int reopened = 0;
-        for (var failure : scores.failures(event.clusterId())) {
-            var fingerprint = Fingerprint.of(event.clusterName(), failure.kind().name(), failure.namespace(),
-                    failure.workloadName(), failure.controlId());
-            failing.add(fingerprint);
-            var finding = known.get(fingerprint);
-            if (finding == null) {
-                finding = new FindingEntity(fingerprint, event.clusterId(), event.clusterName(), failure.namespace(),
-                        failure.kind().name(), failure.workloadName(), failure.controlId());
+        var failures = scores.failures(event.clusterId());
+        // In chunks, each flushed and cleared: a first run of a large cluster opens tens of thousands of findings.
+        for (int from = 0; from < failures.size(); from += CHUNK) {
+            var chunk = failures.subList(from, Math.min(failures.size(), from + CHUNK));
+            var fingerprints = chunk.stream().map(failure -> Fingerprint.of(event.clusterName(), failure.kind().name(),
+                    failure.namespace(), failure.workloadName(), failure.controlId())).toList();
+            var known = findings.findByFingerprintIn(fingerprints).stream()
+                    .collect(Collectors.toMap(FindingEntity::getFingerprint, Function.identity()));
+            var newlyActive = new ArrayList<FindingEntity>();
+            for (int i = 0; i < chunk.size(); i++) {
+                var failure = chunk.get(i);
+                var fingerprint = fingerprints.get(i);
+                if (!failing.add(fingerprint)) {
+                    continue;
+                }
+                var finding = known.get(fingerprint);
+                if (finding == null) {
+                    finding = new FindingEntity(fingerprint, event.clusterId(), event.clusterName(), failure.namespace(),
+                            failure.kind().name(), failure.workloadName(), failure.controlId());
+                    finding.seen(failure.controlTitle(), failure.severity(), teams.get(failure.namespace()),
+                            json.writeValueAsString(failure.evidence()), now);
+                    finding.changeStatus(FindingStatus.OPEN, AuditLog.SYSTEM, "failing", now);
+                    findings.save(finding);
+                    newlyActive.add(finding);
+                    opened++;
+                    continue;
+                }
                 finding.seen(failure.controlTitle(), failure.severity(), teams.get(failure.namespace()),
                         json.writeValueAsString(failure.evidence()), now);
-                finding.changeStatus(FindingStatus.OPEN, AuditLog.SYSTEM, "failing", now);
-                findings.save(finding);
-                known.put(fingerprint, finding);
-                newlyActive.add(finding);
-                opened++;
-                continue;
+                if (finding.getStatus() == FindingStatus.RESOLVED) {
+                    finding.changeStatus(FindingStatus.OPEN, AuditLog.SYSTEM, "failing again", now);
+                    newlyActive.add(finding);
+                    reopened++;
+                }
             }
-            finding.seen(failure.controlTitle(), failure.severity(), teams.get(failure.namespace()),
-                    json.writeValueAsString(failure.evidence()), now);
-            if (finding.getStatus() == FindingStatus.RESOLVED) {
-                finding.changeStatus(FindingStatus.OPEN, AuditLog.SYSTEM, "failing again", now);
-                newlyActive.add(finding);
-                reopened++;
-            }
+            exceptions.applyActiveExceptions(event.clusterName(), newlyActive);
+            flushAndClear();
         }
-        exceptions.applyActiveExceptions(event.clusterName(), newlyActive);
+        int resolved = event.runStatus() == RunStatus.COMPLETE ? resolveNoLongerFailing(event.clusterId(), failing, now) : 0;
+        log.info("Findings of cluster {}: {} opened, {} reopened, {} resolved{}", event.clusterName(), opened, reopened,
+                resolved, event.runStatus() == RunStatus.COMPLETE ? "" : " (run " + event.runStatus() + ": nothing resolved)");
+        events.publishEvent(new FindingsReconciled(event.clusterName()));
+    }
+
+    private int resolveNoLongerFailing(long clusterId, Set<String> failing, Instant now) {
         int resolved = 0;
-        if (event.runStatus() == RunStatus.COMPLETE) {
-            for (var finding : findings.findByClusterIdAndStatusIn(event.clusterId(), List.of(FindingStatus.OPEN,
-                    FindingStatus.IN_PROGRESS, FindingStatus.RISK_ACCEPTED, FindingStatus.FALSE_POSITIVE))) {
+        var active = List.of(FindingStatus.OPEN, FindingStatus.IN_PROGRESS, FindingStatus.RISK_ACCEPTED, FindingStatus.FALSE_POSITIVE);
+        long after = 0;
+        while (true) {
+            var page = findings.findByClusterIdAndStatusInAndIdGreaterThanOrderById(clusterId, active, after, Limit.of(CHUNK));
+            if (page.isEmpty()) {
+                return resolved;
+            }
+            for (var finding : page) {
                 if (!failing.contains(finding.getFingerprint())) {
                     finding.setException(null);
                     finding.changeStatus(FindingStatus.RESOLVED, AuditLog.SYSTEM, "no longer failing after a complete run", now);
                     resolved++;
                 }
             }
+            after = page.getLast().getId();
+            flushAndClear();
         }
-        log.info("Findings of cluster {}: {} opened, {} reopened, {} resolved{}", event.clusterName(), opened, reopened,
-                resolved, event.runStatus() == RunStatus.COMPLETE ? "" : " (run " + event.runStatus() + ": nothing resolved)");
-        events.publishEvent(new FindingsReconciled(event.clusterName()));
     }
 
+    private void flushAndClear() {
+        entityManager.flush();
+        entityManager.clear();
+    }
 }

@@ -3,6 +3,7 @@ package io.posture.findings.internal;
 import io.posture.benchmark.Severity;
 import io.posture.findings.FindingStatus;
 import io.posture.findings.FindingViews.FindingTimes;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -20,15 +21,17 @@ public interface FindingRepository extends JpaRepository<FindingEntity, Long> {
             + "from FindingEntity f where f.status in :statuses")
     List<FindingTimes> times(Collection<FindingStatus> statuses);
 
-    List<FindingEntity> findByClusterId(long clusterId);
-
     List<FindingEntity> findByClusterName(String clusterName);
 
     List<FindingEntity> findByExceptionId(long exceptionId);
 
     long countByExceptionId(long exceptionId);
 
-    List<FindingEntity> findByClusterIdAndStatusIn(long clusterId, Collection<FindingStatus> statuses);
+    List<FindingEntity> findByFingerprintIn(Collection<String> fingerprints);
+
+    /** A page of a cluster's findings in these states, after the given id (keyset paging). */
+    List<FindingEntity> findByClusterIdAndStatusInAndIdGreaterThanOrderById(long clusterId, Collection<FindingStatus> statuses,
+                                                                           long after, Limit limit);
 
     @Query("""
             select f from FindingEntity f

@@ -64,6 +64,10 @@ public interface ControlResultRepository extends JpaRepository<ControlResultEnti
 
     List<ControlResultEntity> findByWorkloadIdAndBenchmarkId(long workloadId, String benchmarkId);
 
-    List<ControlResultEntity> findByClusterIdAndStatusInOrderById(long clusterId, List<ControlStatus> statuses);
+    @Query("""
+            select new io.posture.scoring.internal.FailingResult(r.workloadId, r.workloadKind, r.namespace, r.workloadName,
+                r.benchmarkId, r.controlId, r.evidence)
+            from ControlResultEntity r where r.clusterId = :clusterId and r.status in :statuses order by r.id""")
+    List<FailingResult> findFailing(long clusterId, List<ControlStatus> statuses);
 
 }

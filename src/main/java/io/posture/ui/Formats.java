@@ -21,6 +21,11 @@ public final class Formats {
         return score == null ? "—" : String.format(Locale.ROOT, "%.0f", Math.floor(score));
     }
 
+    /** A count with thousands separators: 10,150. */
+    public static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
     public static String percent(Double value) {
         return value == null ? "—" : String.format(Locale.ROOT, "%.0f%%", value);
     }

@@ -83,11 +83,11 @@ class ClusterView extends EstateView {
         var grid = new Grid<HostInfo>();
         grid.addColumn(HostInfo::name).setHeader("Node").setSortProperty("name").setFlexGrow(2);
         grid.addColumn(host -> host.ready() == null ? "not reported" : host.ready().equals("True") ? "Ready" : "Not ready")
-                .setHeader("Status");
-        grid.addColumn(host -> orDash(host.kubeletVersion())).setHeader("Kubelet").setSortProperty("kubeletVersion");
+                .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(host -> orDash(host.kubeletVersion())).setHeader("Kubelet").setSortProperty("kubeletVersion").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(host -> orDash(host.osImage())).setHeader("OS image").setSortProperty("osImage").setFlexGrow(2);
-        grid.addColumn(host -> orDash(host.kernelVersion())).setHeader("Kernel").setSortProperty("kernelVersion").setFlexGrow(2);
-        grid.addColumn(host -> orDash(host.containerRuntime())).setHeader("Runtime").setSortProperty("containerRuntime").setFlexGrow(2);
+        grid.addColumn(host -> orDash(host.kernelVersion())).setHeader("Kernel").setSortProperty("kernelVersion").setAutoWidth(true);
+        grid.addColumn(host -> orDash(host.containerRuntime())).setHeader("Runtime").setSortProperty("containerRuntime").setAutoWidth(true);
         grid.addColumn(host -> host.taints().isEmpty() ? "—" : String.join(", ", host.taints())).setHeader("Taints").setFlexGrow(2);
         grid.addColumn(host -> host.conditions().entrySet().stream()
                         .filter(condition -> !condition.getKey().equals("Ready") && condition.getValue().equals("True"))

@@ -181,7 +181,7 @@ class ConnectionsView extends VerticalLayout {
         running.values().forEach(run -> {
             var bar = new ProgressBar(0, Math.max(1, run.kindsTotal()), run.kindsDone());
             var label = new Span(run.clusterName() + ": " + run.kindsDone() + " of " + run.kindsTotal() + " kinds, "
-                    + run.objectsRead() + " objects read");
+                    + Formats.count(run.objectsRead()) + " objects read");
             var line = new Div(label, bar);
             line.addClassName("run-progress");
             progress.add(line);

@@ -78,10 +78,11 @@ class WorkloadView extends EstateView {
         grid.addColumn(ContainerInfo::name).setHeader("Container");
         grid.addColumn(container -> container.type().name().toLowerCase()).setHeader("Type");
         grid.addColumn(ContainerInfo::image).setHeader("Image").setFlexGrow(3);
+        // only live collection sees pods' status; imported manifests say nothing about what runs
         grid.addColumn(container -> running.getOrDefault(container.name(), List.of()).stream()
                         .map(image -> (image.imageId() == null ? "not reported" : image.imageId())
                                 + " (" + image.pods() + (image.pods() == 1 ? " pod)" : " pods)"))
-                        .collect(Collectors.joining("\n")))
+                        .collect(Collectors.collectingAndThen(Collectors.joining("\n"), text -> text.isEmpty() ? "—" : text)))
                 .setHeader("Running image ID").setFlexGrow(4).setPartNameGenerator(container -> "evidence");
         grid.addColumn(container -> container.securityContextJson() == null ? "none" : container.securityContextJson())
                 .setHeader("Security context").setFlexGrow(4);

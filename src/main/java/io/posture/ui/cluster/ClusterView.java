@@ -91,7 +91,8 @@ class ClusterView extends EstateView {
         grid.addColumn(host -> host.taints().isEmpty() ? "—" : String.join(", ", host.taints())).setHeader("Taints").setFlexGrow(2);
         grid.addColumn(host -> host.conditions().entrySet().stream()
                         .filter(condition -> !condition.getKey().equals("Ready") && condition.getValue().equals("True"))
-                        .map(Map.Entry::getKey).collect(Collectors.joining(", ")))
+                        .map(Map.Entry::getKey).collect(Collectors.collectingAndThen(Collectors.joining(", "),
+                                problems -> problems.isEmpty() ? "none" : problems)))
                 .setHeader("Pressure / problems");
         grid.setItemsPageable(pageable -> inventory.hosts(clusterId, pageable.getSort().isSorted() ? pageable
                 : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("name"))).getContent());

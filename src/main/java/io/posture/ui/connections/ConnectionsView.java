@@ -21,6 +21,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.posture.ui.Notices;
 import io.posture.collect.ClusterConnections;
 import io.posture.collect.ConnectionViews.ConnectionForm;
 import io.posture.collect.ConnectionViews.ConnectionKind;
@@ -160,12 +161,9 @@ class ConnectionsView extends VerticalLayout {
     }
 
     private void act(Runnable action, String success) {
-        try {
-            action.run();
-            Notification.show(success, 4000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        if (Notices.attempt(action)) {
+            Notices.success(success);
             refresh();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

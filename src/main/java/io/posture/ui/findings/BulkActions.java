@@ -4,12 +4,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import io.posture.ui.Notices;
 import io.posture.findings.ExceptionService;
 import io.posture.findings.FindingService;
 import io.posture.findings.FindingViews.FindingSummary;
@@ -34,9 +33,9 @@ class BulkActions extends HorizontalLayout {
         setWrap(true);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
 
-        var createTask = new Button("Create task", click -> act(() -> {
+        var createTask = new Button("Create task", click -> Notices.attempt(() -> {
             var id = tasks.createFromFindings(picked());
-            success("Task " + id + " created");
+            Notices.success("Task " + id + " created");
             Navigation.go(Navigation.task(id));
         }));
         createTask.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
@@ -48,9 +47,9 @@ class BulkActions extends HorizontalLayout {
             assignee.setPlaceholder("user name, blank for nobody");
             assignee.setWidth("14rem");
             assignee.setAriaLabel("Assignee");
-            var assign = new Button("Assign", click -> act(() -> {
+            var assign = new Button("Assign", click -> Notices.attempt(() -> {
                 var changed = findings.assign(picked(), assignee.getValue());
-                success(changed + (changed == 1 ? " finding" : " findings") + " assigned");
+                Notices.success(changed + (changed == 1 ? " finding" : " findings") + " assigned");
                 assignee.clear();
                 done();
             }));
@@ -76,7 +75,7 @@ class BulkActions extends HorizontalLayout {
         form.addSubmitListener(submitted -> {
             try {
                 var requested = exceptions.requestForEach(ids, submitted.kind(), submitted.justification(), submitted.expiresOn());
-                success(requested.size() + " exception requests sent; a security manager will review them");
+                Notices.success(requested.size() + " exception requests sent; a security manager will review them");
                 dialog.close();
                 done();
             } catch (IllegalArgumentException | IllegalStateException e) {
@@ -96,17 +95,5 @@ class BulkActions extends HorizontalLayout {
     private void done() {
         grid.deselectAll();
         grid.getDataProvider().refreshAll();
-    }
-
-    private static void act(Runnable action) {
-        try {
-            action.run();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
-    }
-
-    private static void success(String message) {
-        Notification.show(message, 5000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 }

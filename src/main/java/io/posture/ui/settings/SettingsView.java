@@ -3,8 +3,6 @@ package io.posture.ui.settings;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -13,6 +11,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.posture.ui.Notices;
 import io.posture.benchmark.Severity;
 import io.posture.remediation.SlaPolicy;
 import io.posture.security.Roles;
@@ -57,12 +56,9 @@ class SettingsView extends VerticalLayout {
             var save = new Button("Save SLAs", click -> {
                 var days = new EnumMap<Severity, Integer>(Severity.class);
                 fields.forEach((severity, field) -> days.put(severity, field.getValue()));
-                try {
-                    sla.update(days, reason.getValue().isBlank() ? null : reason.getValue().trim());
+                if (Notices.attempt(() -> sla.update(days, reason.getValue().isBlank() ? null : reason.getValue().trim()))) {
                     reason.clear();
-                    Notification.show("SLAs saved", 4000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                } catch (IllegalArgumentException e) {
-                    Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    Notices.success("SLAs saved");
                 }
             });
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -6,8 +6,6 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -15,6 +13,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.posture.ui.Notices;
 import io.posture.security.Role;
 import io.posture.security.Roles;
 import io.posture.security.UserAdministration;
@@ -26,7 +25,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 @RolesAllowed(Roles.ADMIN)
@@ -98,13 +96,10 @@ class UsersView extends VerticalLayout {
     }
 
     private void act(Runnable change, String success) {
-        try {
-            change.run();
-            Notification.show(success, 4000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        if (Notices.attempt(change)) {
+            Notices.success(success);
             editor.removeAll();
             grid.getDataProvider().refreshAll();
-        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

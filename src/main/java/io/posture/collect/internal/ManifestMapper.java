@@ -120,14 +120,14 @@ public final class ManifestMapper {
             return Optional.empty();
         }
         var owner = owningWorkload(pod);
-        return Optional.of(new ObservedResource.RunningPod(pod.namespaceOrDefault(), pod.name(), owner[0], owner[1], containers));
+        return Optional.of(new ObservedResource.RunningPod(pod.namespaceOrDefault(), pod.name(), owner.kind(), owner.name(), containers));
     }
 
     /**
-     * The workload a pod belongs to, as {kind, name}. A Deployment's pods are owned by a ReplicaSet named
+     * The workload a pod belongs to. A Deployment's pods are owned by a ReplicaSet named
      * after the Deployment plus the pods' {@code pod-template-hash}; that suffix leads back to the Deployment.
      */
-    private static String[] owningWorkload(ManifestObject pod) {
+    private static Owner owningWorkload(ManifestObject pod) {
         var metadata = pod.body().path("metadata");
         for (var owner : metadata.path("ownerReferences")) {
             if (owner.path("controller").asBoolean(false)) {
@@ -135,12 +135,15 @@ public final class ManifestMapper {
                 var name = owner.path("name").asString("");
                 var hashSuffix = "-" + metadata.path("labels").path("pod-template-hash").asString("");
                 if (kind.equals("ReplicaSet") && hashSuffix.length() > 1 && name.endsWith(hashSuffix)) {
-                    return new String[] {"Deployment", name.substring(0, name.length() - hashSuffix.length())};
+                    return new Owner("Deployment", name.substring(0, name.length() - hashSuffix.length()));
                 }
-                return new String[] {kind, name};
+                return new Owner(kind, name);
             }
         }
-        return new String[] {"Pod", pod.name()};
+        return new Owner("Pod", pod.name());
+    }
+
+    private record Owner(String kind, String name) {
     }
 
     private static String text(JsonNode node, String field) {

@@ -104,7 +104,9 @@ class FindingReconciler {
                     reopened++;
                 }
             }
-            exceptions.applyActiveExceptions(event.clusterName(), newlyActive);
+            if (!newlyActive.isEmpty()) {
+                exceptions.applyActiveExceptions(event.clusterName(), newlyActive);
+            }
             flushAndClear();
         }
         int resolved = event.runStatus() == RunStatus.COMPLETE ? resolveNoLongerFailing(event.clusterId(), failing, now) : 0;

@@ -69,7 +69,8 @@ class ClusterView extends EstateView {
         grid.addColumn(NamespaceScore::failed).setHeader("Failing checks").setSortProperty("failed");
         grid.addColumn(NamespaceScore::passed).setHeader("Passing checks").setSortProperty("passed");
         grid.addColumn(row -> Formats.percent(row.coverage())).setHeader("Coverage");
-        grid.setItemsPageable(pageable -> scores.namespaceScores(clusterId, benchmarkId, withDefaultSort(pageable)).getContent());
+        grid.setItemsPageable(pageable -> scores.namespaceScores(clusterId, benchmarkId,
+                withDefaultSort(pageable, Sort.by("score").ascending().and(Sort.by("namespace")))).getContent());
         grid.addItemClickListener(click -> Navigation.go(
                 Navigation.namespace(clusterName, click.getItem().namespace(), benchmarkId)));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -94,8 +95,7 @@ class ClusterView extends EstateView {
                         .map(Map.Entry::getKey).collect(Collectors.collectingAndThen(Collectors.joining(", "),
                                 problems -> problems.isEmpty() ? "none" : problems)))
                 .setHeader("Pressure / problems");
-        grid.setItemsPageable(pageable -> inventory.hosts(clusterId, pageable.getSort().isSorted() ? pageable
-                : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("name"))).getContent());
+        grid.setItemsPageable(pageable -> inventory.hosts(clusterId, withDefaultSort(pageable, Sort.by("name"))).getContent());
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText("No nodes known: nodes come from live collection (or Node objects in an import).");
         grid.setHeight("60vh");
@@ -106,8 +106,7 @@ class ClusterView extends EstateView {
         return value == null ? "—" : value;
     }
 
-    private static Pageable withDefaultSort(Pageable pageable) {
-        return pageable.getSort().isSorted() ? pageable
-                : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("score").ascending().and(Sort.by("namespace")));
+    private static Pageable withDefaultSort(Pageable pageable, Sort defaultSort) {
+        return pageable.getSort().isSorted() ? pageable : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), defaultSort);
     }
 }

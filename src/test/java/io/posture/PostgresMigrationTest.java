@@ -5,6 +5,7 @@ import io.posture.collect.RunStatus;
 import io.posture.inventory.InventoryQueries;
 import io.posture.inventory.WorkloadKind;
 import io.posture.scoring.ScoreQueries;
+import io.posture.scoring.ScoreViews;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,11 @@ class PostgresMigrationTest {
                 .singleElement().satisfies(ns -> assertThat(ns.team()).isEqualTo("checkout"));
         assertThat(scores.workloadScores(cluster.id(), "shop", "pss-restricted", PageRequest.of(0, 10)).getContent())
                 .extracting(w -> w.name()).containsExactly("api", "web");
-        assertThat(scores.worstControls("pss-restricted", 10)).isNotEmpty();
+        assertThat(scores.explain("pss-restricted", ScoreViews.ScoreScope.estate(), null, 10)).isNotEmpty();
+        assertThat(scores.explain("pss-restricted", ScoreViews.ScoreScope.team("checkout"), "restricted", 10)).isNotEmpty();
+        assertThat(scores.sections("cis-kubernetes", ScoreViews.ScoreScope.cluster(cluster.id()))).isNotEmpty();
+        assertThat(scores.heatMap("pss-restricted")).isNotEmpty();
+        assertThat(scores.trend("pss-restricted", ScoreViews.ScoreScope.namespace(cluster.id(), "shop"), null, 7)).isNotEmpty();
         var api = inventory.workload("pg-cluster", "shop", WorkloadKind.Deployment, "api").orElseThrow();
         assertThat(scores.workloadResults(api.id(), "pss-baseline")).isNotEmpty();
     }

@@ -4,19 +4,27 @@ import io.posture.benchmark.internal.PodView;
 import io.posture.benchmark.internal.RuleRegistry;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
-/** Evaluates a benchmark, at a policy version, on one pod or pod template. Pure: no I/O. */
+/**
+ * Evaluates a benchmark, at a policy version, on one pod or pod template, or on a cluster as a
+ * whole. Pure: no I/O. Controls decided by imported reports are not evaluated here.
+ */
 @Component
 public class BenchmarkEvaluator {
 
+    public static final String CLUSTER_KIND = "Cluster";
+
+    /** The outcomes of the benchmark's pod-level controls on one pod or pod template. */
     public List<ControlOutcome> evaluate(Benchmark benchmark, PolicyVersion version, PodSubject subject) {
         var pod = new PodView(subject);
-        var applicable = benchmark.controls().filter(control -> version.isAtLeast(control.since())).toList();
+        var podControls = benchmark.controls().filter(BenchmarkEvaluator::isPodControl).toList();
         var overridden = new HashSet<String>();
-        applicable.forEach(control -> overridden.addAll(control.overrides()));
-        return benchmark.controls().map(control -> {
+        podControls.stream().filter(control -> version.isAtLeast(control.since()))
+                .forEach(control -> overridden.addAll(control.overrides()));
+        return podControls.stream().map(control -> {
             if (!version.isAtLeast(control.since())) {
                 return new ControlOutcome(control, ControlStatus.NOT_APPLICABLE,
                         List.of(new Evidence("policy version", version + " (control applies from " + control.since() + ")")));
@@ -25,8 +33,54 @@ public class BenchmarkEvaluator {
                 return new ControlOutcome(control, ControlStatus.NOT_APPLICABLE,
                         List.of(new Evidence("policy version", version + " (replaced by a stricter control)")));
             }
-            var result = RuleRegistry.rule(control.rule()).evaluate(pod, version);
+            var result = RuleRegistry.podRule(control.rule(), control.parameters()).evaluate(pod, version);
             return new ControlOutcome(control, result.passed() ? ControlStatus.PASS : ControlStatus.FAIL, result.evidence());
         }).toList();
+    }
+
+    /**
+     * The outcomes of the benchmark's cluster-wide controls: one per resource a rule concerns, a
+     * MANUAL outcome on the cluster for each control a person attests, and PROVIDER_MANAGED on the
+     * cluster for each control its managed platform ({@code provider}: eks, gke, aks, or null) answers for.
+     */
+    public List<ResourceOutcome> evaluateCluster(Benchmark benchmark, ClusterSubject subject, String provider) {
+        var outcomes = new ArrayList<ResourceOutcome>();
+        benchmark.controls().forEach(control -> {
+            var managedBecause = control.managedBy(provider);
+            if (managedBecause != null) {
+                outcomes.add(onCluster(control, subject, ControlStatus.PROVIDER_MANAGED,
+                        new Evidence("managed platform", provider.toUpperCase(java.util.Locale.ROOT) + ": " + managedBecause)));
+            } else if (control.source() == Control.Source.MANUAL) {
+                outcomes.add(onCluster(control, subject, ControlStatus.MANUAL,
+                        new Evidence("attestation", "not decidable from the Kubernetes API; a person attests it")));
+            } else if (control.source() == Control.Source.RULE && !isPodControl(control)) {
+                outcomes.addAll(clusterRuleOutcomes(control, subject));
+            }
+        });
+        return outcomes;
+    }
+
+    private static List<ResourceOutcome> clusterRuleOutcomes(Control control, ClusterSubject subject) {
+        var rule = RuleRegistry.clusterRule(control.rule());
+        var unread = rule.reads().stream().filter(subject.unreadKinds()::contains).toList();
+        if (!unread.isEmpty()) {
+            return List.of(onCluster(control, subject, ControlStatus.UNKNOWN, new Evidence("collection",
+                    String.join(", ", unread) + " could not be read in the latest collection")));
+        }
+        var verdicts = rule.evaluate(subject);
+        if (verdicts.isEmpty()) {
+            return List.of(onCluster(control, subject, ControlStatus.PASS, new Evidence("cluster", rule.noneFound())));
+        }
+        return verdicts.stream().map(verdict -> new ResourceOutcome(control, verdict.kind(), verdict.namespace(),
+                verdict.name(), verdict.result().passed() ? ControlStatus.PASS : ControlStatus.FAIL,
+                verdict.result().evidence())).toList();
+    }
+
+    private static ResourceOutcome onCluster(Control control, ClusterSubject subject, ControlStatus status, Evidence evidence) {
+        return new ResourceOutcome(control, CLUSTER_KIND, "", subject.clusterName(), status, List.of(evidence));
+    }
+
+    public static boolean isPodControl(Control control) {
+        return control.source() == Control.Source.RULE && RuleRegistry.scopeOf(control.rule()) == RuleRegistry.Scope.POD;
     }
 }

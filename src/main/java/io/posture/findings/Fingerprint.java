@@ -1,9 +1,8 @@
 package io.posture.findings;
 
+import io.posture.shared.Sha256;
+
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The identity of a finding: SHA-256 over cluster, kind, namespace, name and control. It does not
@@ -16,12 +15,6 @@ public final class Fingerprint {
     }
 
     public static String of(String cluster, String kind, String namespace, String name, String controlId) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            var key = String.join("\u0000", cluster, kind, namespace, name, controlId);
-            return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(String.join("\u0000", cluster, kind, namespace, name, controlId).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package io.posture.inventory;
 
 import io.posture.inventory.InventoryViews.ClusterInfo;
+import io.posture.inventory.InventoryViews.ClusterObjectInfo;
 import io.posture.inventory.InventoryViews.ContainerInfo;
 import io.posture.inventory.InventoryViews.EstateCounts;
 import io.posture.inventory.InventoryViews.HostInfo;
@@ -9,6 +10,7 @@ import io.posture.inventory.InventoryViews.RunningImage;
 import io.posture.inventory.InventoryViews.WorkloadInfo;
 import io.posture.inventory.InventoryViews.WorkloadPodSpec;
 import io.posture.inventory.internal.ClusterEntity;
+import io.posture.inventory.internal.ClusterObjectRepository;
 import io.posture.inventory.internal.ClusterRepository;
 import io.posture.inventory.internal.HostEntity;
 import io.posture.inventory.internal.HostRepository;
@@ -47,15 +49,18 @@ public class InventoryQueries {
     private final WorkloadRepository workloads;
     private final HostRepository hosts;
     private final RunningContainerRepository runningContainers;
+    private final ClusterObjectRepository clusterObjects;
     private final JsonMapper json;
 
     InventoryQueries(ClusterRepository clusters, NamespaceRepository namespaces, WorkloadRepository workloads,
-                     HostRepository hosts, RunningContainerRepository runningContainers, JsonMapper json) {
+                     HostRepository hosts, RunningContainerRepository runningContainers,
+                     ClusterObjectRepository clusterObjects, JsonMapper json) {
         this.clusters = clusters;
         this.namespaces = namespaces;
         this.workloads = workloads;
         this.hosts = hosts;
         this.runningContainers = runningContainers;
+        this.clusterObjects = clusterObjects;
         this.json = json;
     }
 
@@ -103,7 +108,7 @@ public class InventoryQueries {
     public Slice<WorkloadPodSpec> podSpecs(long clusterId, Pageable pageable) {
         return workloads.findByClusterIdOrderById(clusterId, pageable).map(workload -> new WorkloadPodSpec(
                 workload.getId(), workload.getClusterId(), workload.getNamespace(), workload.getKind(),
-                workload.getName(), workload.getPodAnnotations(), workload.getPodSpec()));
+                workload.getName(), workload.getLabels(), workload.getPodAnnotations(), workload.getPodSpec()));
     }
 
     public Optional<WorkloadInfo> workload(String clusterName, String namespace, WorkloadKind kind, String name) {
@@ -124,13 +129,52 @@ public class InventoryQueries {
         return hosts.findByClusterId(clusterId, pageable).map(this::toInfo);
     }
 
+    /** The hosts of a cluster, or the Docker hosts for a null cluster. */
+    public List<HostInfo> hostsOf(Long clusterId) {
+        var found = clusterId == null ? hosts.findByType(HostType.DOCKER_HOST) : hosts.findByClusterId(clusterId.longValue());
+        return found.stream().map(this::toInfo).toList();
+    }
+
+    /** Every host of the estate, nodes by cluster then Docker hosts, a page at a time. */
+    public Page<HostInfo> allHosts(Pageable pageable) {
+        return hosts.findAllOrdered(pageable).map(this::toInfo);
+    }
+
+    public Optional<HostInfo> host(long hostId) {
+        return hosts.findById(hostId).map(this::toInfo);
+    }
+
+    /** The managed platform (eks, gke, aks) the cluster's nodes run on, or null when none is recognised. */
+    public String managedPlatform(long clusterId) {
+        return hosts.findByClusterId(clusterId, Pageable.ofSize(1)).stream().map(this::toInfo)
+                .map(HostInfo::managedPlatform).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** Labels of each namespace of the cluster, by namespace name. */
+    public Map<String, Map<String, String>> namespaceLabels(long clusterId) {
+        var result = new HashMap<String, Map<String, String>>();
+        namespaces.findByClusterId(clusterId).forEach(namespace -> result.put(namespace.getName(), labels(namespace.getLabels())));
+        return result;
+    }
+
+    /**
+     * What cluster-wide rules read: RBAC objects, service accounts, network policies and webhook
+     * configurations with their bodies, and every object and workload of the default namespace by name.
+     */
+    public List<ClusterObjectInfo> objectsForClusterRules(long clusterId) {
+        var result = new java.util.ArrayList<ClusterObjectInfo>(clusterObjects.findForClusterRules(clusterId));
+        workloads.findNamesInNamespace(clusterId, "default").forEach(workload -> result.add(
+                new ClusterObjectInfo(workload.kind().name(), workload.namespace(), workload.name(), null)));
+        return result;
+    }
+
     /** The image IDs (digests) seen running for a workload's containers, from its pods' status. */
     public List<RunningImage> runningImages(long clusterId, String namespace, WorkloadKind kind, String name) {
         return runningContainers.runningImages(clusterId, namespace, kind.name(), name);
     }
 
     private HostInfo toInfo(HostEntity host) {
-        return new HostInfo(host.getId(), host.getName(), host.getKubeletVersion(), host.getOsImage(),
+        return new HostInfo(host.getId(), host.getClusterId(), host.getType(), host.getName(), host.getKubeletVersion(), host.getOsImage(),
                 host.getKernelVersion(), host.getContainerRuntime(), host.getArchitecture(), labels(host.getConditions()),
                 labels(host.getLabels()), json.readValue(host.getTaints(), STRINGS), host.getLastSeen());
     }

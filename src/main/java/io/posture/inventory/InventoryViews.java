@@ -24,7 +24,7 @@ public final class InventoryViews {
 
     /** What the scoring needs to evaluate a workload's pod template. */
     public record WorkloadPodSpec(long id, long clusterId, String namespace, WorkloadKind kind, String name,
-                                  String podAnnotationsJson, String podSpecJson) {
+                                  String labelsJson, String podAnnotationsJson, String podSpecJson) {
     }
 
     public record ContainerInfo(ContainerType type, String name, String image, String securityContextJson,
@@ -36,8 +36,11 @@ public final class InventoryViews {
                                Instant firstSeen, Instant lastSeen, List<ContainerInfo> containers) {
     }
 
-    /** A node: versions, conditions by type, labels, taints as {@code key=value:Effect}. */
-    public record HostInfo(long id, String name, String kubeletVersion, String osImage, String kernelVersion,
+    /**
+     * A node (with its cluster) or a Docker host (without one): versions, conditions by type,
+     * labels, taints as {@code key=value:Effect}.
+     */
+    public record HostInfo(long id, Long clusterId, HostType type, String name, String kubeletVersion, String osImage, String kernelVersion,
                            String containerRuntime, String architecture, Map<String, String> conditions,
                            Map<String, String> labels, List<String> taints, Instant lastSeen) {
 
@@ -45,6 +48,32 @@ public final class InventoryViews {
         public String ready() {
             return conditions.get("Ready");
         }
+
+        /**
+         * The managed platform the node's labels name (eks, gke, aks), or null for a self-managed one.
+         * Each platform labels its nodes with its own prefix.
+         */
+        public String managedPlatform() {
+            for (var key : labels.keySet()) {
+                if (key.startsWith("eks.amazonaws.com/")) {
+                    return "eks";
+                }
+                if (key.startsWith("cloud.google.com/gke-")) {
+                    return "gke";
+                }
+                if (key.startsWith("kubernetes.azure.com/")) {
+                    return "aks";
+                }
+            }
+            return null;
+        }
+    }
+
+    public record WorkloadName(WorkloadKind kind, String namespace, String name) {
+    }
+
+    /** A supporting object for cluster-wide rules: body for RBAC, service accounts, policies; null for the rest. */
+    public record ClusterObjectInfo(String kind, String namespace, String name, String bodyJson) {
     }
 
     /** An image ID (digest) seen running for one container of a workload, and in how many pods. */

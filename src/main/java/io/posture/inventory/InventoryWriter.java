@@ -97,6 +97,22 @@ public class InventoryWriter {
                 + runningContainers.deleteNotSeenIn(clusterId, runId);
     }
 
+    /**
+     * The host a report names: a node of the cluster (created if no collection has seen it, as for
+     * clusters imported from files) or, without a cluster, a Docker host. Returns its id.
+     */
+    @Transactional
+    public long ensureHost(Long clusterId, String name, Instant seenAt) {
+        var existing = clusterId == null ? hosts.findByTypeAndName(HostType.DOCKER_HOST, name)
+                : hosts.findByClusterIdAndName(clusterId, name);
+        var host = existing.orElseGet(() -> {
+            var created = new HostEntity(clusterId, name, clusterId == null ? HostType.DOCKER_HOST : HostType.NODE);
+            created.seen(seenAt, null);
+            return hosts.save(created);
+        });
+        return host.getId();
+    }
+
     private NamespaceEntity recordNamespace(long clusterId, long runId, Instant seenAt, String name,
                                             Map<String, String> labels) {
         var namespace = namespaces.findByClusterIdAndName(clusterId, name)
@@ -138,7 +154,7 @@ public class InventoryWriter {
 
     private void recordHost(long clusterId, long runId, Instant seenAt, ObservedResource.Host observed) {
         var host = hosts.findByClusterIdAndName(clusterId, observed.name())
-                .orElseGet(() -> new HostEntity(clusterId, observed.name()));
+                .orElseGet(() -> new HostEntity(clusterId, observed.name(), HostType.NODE));
         host.update(observed.kubeletVersion(), observed.osImage(), observed.kernelVersion(), observed.containerRuntime(),
                 observed.architecture(), toJson(observed.conditions()), toJson(observed.labels()),
                 json.writeValueAsString(observed.taints()));

@@ -1,25 +1,35 @@
 package io.posture.scoring;
 
+import io.posture.benchmark.Benchmark;
 import io.posture.benchmark.BenchmarkCatalog;
+import io.posture.benchmark.BenchmarkCatalogChanged;
 import io.posture.benchmark.BenchmarkEvaluator;
-import io.posture.benchmark.BenchmarkRef;
+import io.posture.benchmark.ClusterSubject;
+import io.posture.benchmark.Control;
 import io.posture.benchmark.ControlStatus;
 import io.posture.benchmark.Evidence;
 import io.posture.benchmark.PodSubject;
+import io.posture.benchmark.PolicyVersion;
+import io.posture.benchmark.Severity;
 import io.posture.collect.CollectionRunCompleted;
+import io.posture.collect.HostReportImported;
+import io.posture.collect.HostReportViews.HostChecks;
+import io.posture.collect.HostReports;
 import io.posture.collect.RunStatus;
 import io.posture.inventory.InventoryQueries;
+import io.posture.inventory.InventoryViews.HostInfo;
 import io.posture.inventory.InventoryViews.WorkloadPodSpec;
 import io.posture.scoring.internal.ControlResultEntity;
 import io.posture.scoring.internal.ControlResultRepository;
+import io.posture.scoring.internal.ResultResource;
 import io.posture.scoring.internal.ScoreSnapshotEntity;
 import io.posture.scoring.internal.ScoreSnapshotEntity.Scope;
 import io.posture.scoring.internal.ScoreSnapshotRepository;
+import io.posture.scoring.internal.Tally;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
@@ -31,11 +41,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Re-evaluates a cluster after each collection run that read something, replacing its control
- * results and recording score snapshots for the cluster, its namespaces and the estate.
+ * Re-evaluates a cluster whenever its inputs change (a collection that read something, a node
+ * report, a change of its benchmarks or of the catalogue): replaces its control results, from
+ * the inventory and the latest report of each node, and records score snapshots for the
+ * cluster, its namespaces and sections, the teams and the estate. Docker hosts, outside any
+ * cluster, are evaluated from their reports the same way.
  */
 @Service
 public class EvaluationService {
@@ -46,6 +61,8 @@ public class EvaluationService {
     private final InventoryQueries inventory;
     private final BenchmarkCatalog catalog;
     private final BenchmarkEvaluator evaluator;
+    private final BenchmarkSelection selection;
+    private final HostReports hostReports;
     private final ControlResultRepository results;
     private final ScoreSnapshotRepository snapshots;
     private final ScoreFormula formula;
@@ -54,16 +71,17 @@ public class EvaluationService {
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<ExceptedResults> exceptedResults;
-    private final List<BenchmarkRef> enabled;
 
     EvaluationService(InventoryQueries inventory, BenchmarkCatalog catalog, BenchmarkEvaluator evaluator,
-                      ControlResultRepository results, ScoreSnapshotRepository snapshots, ScoreFormula formula,
-                      JsonMapper json, Clock clock, EntityManager entityManager, ApplicationEventPublisher events,
-                      ObjectProvider<ExceptedResults> exceptedResults,
-                      @Value("${posture.scoring.benchmarks:pss-baseline,pss-restricted}") List<String> enabled) {
+                      BenchmarkSelection selection, HostReports hostReports, ControlResultRepository results,
+                      ScoreSnapshotRepository snapshots, ScoreFormula formula, JsonMapper json, Clock clock,
+                      EntityManager entityManager, ApplicationEventPublisher events,
+                      ObjectProvider<ExceptedResults> exceptedResults) {
         this.inventory = inventory;
         this.catalog = catalog;
         this.evaluator = evaluator;
+        this.selection = selection;
+        this.hostReports = hostReports;
         this.results = results;
         this.snapshots = snapshots;
         this.formula = formula;
@@ -72,8 +90,6 @@ public class EvaluationService {
         this.entityManager = entityManager;
         this.events = events;
         this.exceptedResults = exceptedResults;
-        this.enabled = enabled.stream().map(BenchmarkRef::parse).toList();
-        this.enabled.forEach(ref -> catalog.get(ref.benchmarkId()));
     }
 
     @EventListener
@@ -85,6 +101,38 @@ public class EvaluationService {
         }
     }
 
+    @EventListener
+    @Transactional
+    public void onHostReport(HostReportImported report) {
+        if (report.clusterId() == null) {
+            evaluateDockerHosts();
+        } else {
+            reevaluate(report.clusterId());
+        }
+    }
+
+    @EventListener
+    @Transactional
+    public void onSelectionChanged(BenchmarkSelection.Changed change) {
+        reevaluate(change.clusterId());
+    }
+
+    @EventListener
+    @Transactional
+    public void onCatalogChanged(BenchmarkCatalogChanged change) {
+        inventory.clusters().forEach(cluster -> reevaluate(cluster.id()));
+        evaluateDockerHosts();
+    }
+
+    /**
+     * Re-evaluation without a new collection: the inventory is the one the last run left, so the
+     * evaluation counts as complete (a PARTIAL run's unread kinds stay recorded and stay UNKNOWN).
+     */
+    private void reevaluate(long clusterId) {
+        evaluateCluster(clusterId);
+        events.publishEvent(new ClusterEvaluated(clusterId, inventory.clusterName(clusterId), RunStatus.COMPLETE));
+    }
+
     @Transactional
     public void evaluateCluster(long clusterId) {
         long started = System.nanoTime();
@@ -94,54 +142,153 @@ public class EvaluationService {
         Predicate<ExceptedResults.FailingPair> excepted = exceptedResults.stream().findFirst()
                 .map(lookup -> lookup.forCluster(clusterName)).orElse(pair -> false);
         var unreadKinds = inventory.unreadKinds(clusterId);
+        var teams = inventory.teamsByNamespace(clusterId);
+        var enabled = selection.enabledFor(clusterId);
+        var evaluation = new Evaluation(excepted, now);
+        int count = evaluatePods(clusterId, enabled, unreadKinds, teams, evaluation);
+
+        var subject = clusterSubject(clusterId, clusterName, unreadKinds);
+        var provider = inventory.managedPlatform(clusterId);
+        var batch = new ArrayList<ControlResultEntity>();
+        for (var selected : enabled) {
+            var version = selected.ref().versionFor(selected.benchmark());
+            for (var outcome : evaluator.evaluateCluster(selected.benchmark(), subject, provider)) {
+                var namespace = outcome.namespace().isEmpty() ? null : outcome.namespace();
+                var resource = new ResultResource(clusterId, namespace, namespace == null ? null : teams.get(namespace),
+                        null, null, outcome.kind(), outcome.name());
+                batch.add(evaluation.result(resource, selected.benchmark(), version, outcome.control(), outcome.status(),
+                        outcome.evidence()));
+            }
+        }
+        var reportBenchmarks = enabled.stream().map(BenchmarkSelection.Selected::benchmark)
+                .filter(benchmark -> benchmark.reportTool() != null).toList();
+        batch.addAll(reportResults(clusterId, inventory.hostsOf(clusterId), reportBenchmarks, provider, evaluation));
+        results.saveAll(batch);
+        count += batch.size();
+        entityManager.flush();
+        entityManager.clear();
+        recordSnapshots(clusterId, now);
+        log.info("Evaluated cluster {}: {} control results in {} ms", clusterId, count,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Docker hosts: their docker-bench reports, for the report benchmarks enabled by default. */
+    @Transactional
+    public void evaluateDockerHosts() {
+        var now = clock.instant();
+        results.deleteOutsideClusters();
+        var benchmarks = catalog.all().stream().filter(benchmark -> benchmark.reportTool() != null)
+                .filter(benchmark -> selection.enabledByDefault(benchmark.id())).toList();
+        results.saveAll(reportResults(null, inventory.hostsOf(null), benchmarks, null, new Evaluation(pair -> false, now)));
+        entityManager.flush();
+        snapshots.retireEstateWide();
+        snapshots.saveAll(estateWideSnapshots(now));
+    }
+
+    private int evaluatePods(long clusterId, List<BenchmarkSelection.Selected> enabled, Set<String> unreadKinds,
+                             Map<String, String> teams, Evaluation evaluation) {
         int count = 0;
         var page = inventory.podSpecs(clusterId, PageRequest.of(0, PAGE));
         while (true) {
             var batch = new ArrayList<ControlResultEntity>();
-            page.forEach(workload -> batch.addAll(evaluate(workload, excepted, unreadKinds.contains(workload.kind().name()), now)));
+            page.forEach(workload -> batch.addAll(evaluate(workload, enabled,
+                    unreadKinds.contains(workload.kind().name()), teams.get(workload.namespace()), evaluation)));
             results.saveAll(batch);
             // keep the persistence context to one page: a large cluster has hundreds of thousands of results
             entityManager.flush();
             entityManager.clear();
             count += batch.size();
             if (!page.hasNext()) {
-                break;
+                return count;
             }
             page = inventory.podSpecs(clusterId, page.nextPageable());
         }
-        recordSnapshots(clusterId, now);
-        log.info("Evaluated cluster {}: {} control results in {} ms", clusterId, count,
-                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
      * A workload whose kind the latest collection could not read is known only by its last state: its
      * controls report UNKNOWN (lowering coverage, not the score), never a PASS on stale data.
      */
-    private List<ControlResultEntity> evaluate(WorkloadPodSpec workload, Predicate<ExceptedResults.FailingPair> excepted,
-                                               boolean kindUnread, Instant now) {
-        var subject = new PodSubject(workload.kind().name(), workload.namespace(), workload.name(),
-                json.readTree(workload.podAnnotationsJson() == null ? "{}" : "{\"annotations\":" + workload.podAnnotationsJson() + "}"),
+    private List<ControlResultEntity> evaluate(WorkloadPodSpec workload, List<BenchmarkSelection.Selected> enabled,
+                                               boolean kindUnread, String team, Evaluation evaluation) {
+        var metadata = json.createObjectNode();
+        metadata.set("annotations", json.readTree(workload.podAnnotationsJson() == null ? "{}" : workload.podAnnotationsJson()));
+        metadata.set("labels", json.readTree(workload.labelsJson() == null ? "{}" : workload.labelsJson()));
+        var subject = new PodSubject(workload.kind().name(), workload.namespace(), workload.name(), metadata,
                 json.readTree(workload.podSpecJson()), workload.kind().specPath(), workload.kind().metadataPath());
+        var resource = new ResultResource(workload.clusterId(), workload.namespace(), team, workload.id(), null,
+                workload.kind().name(), workload.name());
         var entities = new ArrayList<ControlResultEntity>();
-        for (var ref : enabled) {
-            var benchmark = catalog.get(ref.benchmarkId());
-            var version = ref.versionFor(benchmark);
-            for (var outcome : evaluator.evaluate(benchmark, version, subject)) {
-                var control = outcome.control();
-                var status = outcome.status() == ControlStatus.FAIL && excepted.test(new ExceptedResults.FailingPair(
-                        workload.kind().name(), workload.namespace(), workload.name(), control.id()))
-                        ? ControlStatus.EXCEPTED : outcome.status();
+        for (var selected : enabled) {
+            var version = selected.ref().versionFor(selected.benchmark());
+            for (var outcome : evaluator.evaluate(selected.benchmark(), version, subject)) {
+                var status = outcome.status();
                 var evidence = outcome.evidence();
                 if (kindUnread && status != ControlStatus.NOT_APPLICABLE) {
                     status = ControlStatus.UNKNOWN;
                     evidence = List.of(new Evidence("collection", workload.kind().name()
                             + " objects could not be read in the latest collection; this one is known only from an earlier run"));
                 }
-                entities.add(new ControlResultEntity(workload.clusterId(), workload.namespace(), workload.id(),
-                        workload.kind(), workload.name(), benchmark.id(), version.toString(), control.id(),
-                        control.severity(), formula.weight(control.severity()), status,
-                        json.writeValueAsString(evidence), now));
+                entities.add(evaluation.result(resource, selected.benchmark(), version, outcome.control(), status, evidence));
+            }
+        }
+        return entities;
+    }
+
+    private ClusterSubject clusterSubject(long clusterId, String clusterName, Set<String> unreadKinds) {
+        var objects = inventory.objectsForClusterRules(clusterId).stream().map(object -> new ClusterSubject.ObjectRef(
+                object.kind(), object.namespace() == null ? "" : object.namespace(), object.name(),
+                object.bodyJson() == null ? null : json.readTree(object.bodyJson()))).toList();
+        return new ClusterSubject(clusterName, inventory.namespaceLabels(clusterId), objects, unreadKinds);
+    }
+
+    /**
+     * Results from the latest kube-bench or docker-bench report of each host. A check is matched
+     * to the benchmark's control by its id in the report's benchmark version (aliases), and only
+     * controls decided by reports take it: the rest are Posture's own to evaluate.
+     */
+    private List<ControlResultEntity> reportResults(Long clusterId, List<HostInfo> hosts, List<Benchmark> benchmarks,
+                                                    String provider, Evaluation evaluation) {
+        var entities = new ArrayList<ControlResultEntity>();
+        if (benchmarks.isEmpty()) {
+            return entities;
+        }
+        for (HostChecks report : hostReports.latestChecks(clusterId, hosts.stream().map(HostInfo::id).toList())) {
+            var benchmark = benchmarks.stream().filter(candidate -> report.tool().label().equals(candidate.reportTool()))
+                    .findFirst().orElse(null);
+            if (benchmark == null) {
+                continue;
+            }
+            var host = hosts.stream().filter(candidate -> candidate.id() == report.hostId()).findFirst().orElseThrow();
+            var resource = new ResultResource(clusterId, null, null, null, host.id(), host.type().resourceKind(), host.name());
+            for (var check : report.checks()) {
+                var version = report.benchmarkVersion() == null ? "" : report.benchmarkVersion();
+                var control = benchmark.controlByAlias(version, check.id()).orElse(null);
+                if (control == null || control.source() != Control.Source.REPORT) {
+                    continue;
+                }
+                var evidence = new ArrayList<Evidence>();
+                evidence.add(new Evidence(report.tool().label() + " " + check.id(), check.reportedStatus()
+                        + (report.benchmarkVersion() == null ? "" : " (CIS " + report.benchmarkVersion() + ")")
+                        + ", report #" + report.reportId() + " of " + report.uploadedAt()));
+                if (check.actual() != null) {
+                    evidence.add(new Evidence("actual", check.actual()));
+                }
+                if (check.expected() != null) {
+                    evidence.add(new Evidence("expected", check.expected()));
+                }
+                if (check.remediation() != null) {
+                    evidence.add(new Evidence("remediation (" + report.tool().label() + ")", check.remediation()));
+                }
+                var managed = control.managedBy(provider);
+                var status = managed != null ? ControlStatus.PROVIDER_MANAGED : switch (check.verdict()) {
+                    case PASS -> ControlStatus.PASS;
+                    case FAIL -> ControlStatus.FAIL;
+                    case MANUAL -> ControlStatus.MANUAL;
+                    case INCONCLUSIVE -> ControlStatus.UNKNOWN;
+                    case SKIPPED -> ControlStatus.NOT_APPLICABLE;
+                };
+                entities.add(evaluation.result(resource, benchmark, benchmark.latestVersion(), control, status, evidence));
             }
         }
         return entities;
@@ -151,12 +298,48 @@ public class EvaluationService {
         snapshots.retireCurrent(clusterId);
         var teams = inventory.teamsByNamespace(clusterId);
         var taken = new ArrayList<ScoreSnapshotEntity>();
-        results.tallyByNamespace(clusterId).forEach(tally -> taken.add(new ScoreSnapshotEntity(Scope.NAMESPACE,
-                clusterId, tally.namespace(), teams.get(tally.namespace()), tally.benchmarkId(), ScoreFormula.VERSION, tally, now)));
-        results.tallyCluster(clusterId).forEach(tally -> taken.add(new ScoreSnapshotEntity(Scope.CLUSTER,
-                clusterId, null, null, tally.benchmarkId(), ScoreFormula.VERSION, tally, now)));
-        results.tallyEstate().forEach(tally -> taken.add(new ScoreSnapshotEntity(Scope.ESTATE,
-                null, null, null, tally.benchmarkId(), ScoreFormula.VERSION, tally, now)));
+        results.tallyByNamespace(clusterId).forEach(tally -> taken.add(snapshot(Scope.NAMESPACE, clusterId, tally.key(),
+                teams.get(tally.key()), "", tally, now)));
+        results.tallyCluster(clusterId).forEach(tally -> taken.add(snapshot(Scope.CLUSTER, clusterId, null, null, "", tally, now)));
+        results.tallyClusterSections(clusterId).forEach(tally -> taken.add(snapshot(Scope.CLUSTER, clusterId, null, null,
+                tally.key(), tally, now)));
+        taken.addAll(estateWideSnapshots(now));
         snapshots.saveAll(taken);
+    }
+
+    private List<ScoreSnapshotEntity> estateWideSnapshots(Instant now) {
+        var taken = new ArrayList<ScoreSnapshotEntity>();
+        results.tallyEstate().forEach(tally -> taken.add(snapshot(Scope.ESTATE, null, null, null, "", tally, now)));
+        results.tallyEstateSections().forEach(tally -> taken.add(snapshot(Scope.ESTATE, null, null, null, tally.key(), tally, now)));
+        results.tallyTeams().forEach(tally -> taken.add(snapshot(Scope.TEAM, null, null, tally.key(), "", tally, now)));
+        return taken;
+    }
+
+    private static ScoreSnapshotEntity snapshot(Scope scope, Long clusterId, String namespace, String team, String sectionId,
+                                                Tally tally, Instant now) {
+        return new ScoreSnapshotEntity(scope, clusterId, namespace, team, tally.benchmarkId(), sectionId,
+                ScoreFormula.VERSION, tally, now);
+    }
+
+    /** One evaluation's clock and exceptions, turning outcomes into stored results. */
+    private final class Evaluation {
+        private final Predicate<ExceptedResults.FailingPair> excepted;
+        private final Instant now;
+
+        Evaluation(Predicate<ExceptedResults.FailingPair> excepted, Instant now) {
+            this.excepted = excepted;
+            this.now = now;
+        }
+
+        ControlResultEntity result(ResultResource resource, Benchmark benchmark, PolicyVersion version, Control control,
+                                   ControlStatus status, List<Evidence> evidence) {
+            var effective = status == ControlStatus.FAIL && excepted.test(new ExceptedResults.FailingPair(resource.kind(),
+                    resource.namespace() == null ? "" : resource.namespace(), resource.name(),
+                    catalog.problemControl(control).id()))
+                    ? ControlStatus.EXCEPTED : status;
+            Severity severity = control.severity();
+            return new ControlResultEntity(resource, benchmark.id(), control.sectionId(), version.toString(), control.id(),
+                    severity, formula.weight(severity), effective, json.writeValueAsString(evidence), now);
+        }
     }
 }

@@ -1,18 +1,32 @@
 package io.posture.scoring;
 
+import io.posture.benchmark.Benchmark;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.ControlStatus;
 import io.posture.benchmark.Evidence;
 import io.posture.benchmark.Severity;
 import io.posture.inventory.InventoryQueries;
 import io.posture.inventory.InventoryViews.ClusterInfo;
+import io.posture.inventory.WorkloadKind;
 import io.posture.scoring.ScoreViews.ClusterScore;
 import io.posture.scoring.ScoreViews.ControlRanking;
 import io.posture.scoring.ScoreViews.ControlResultView;
+import io.posture.scoring.ScoreViews.ControlSummary;
+import io.posture.scoring.ScoreViews.HeatRow;
 import io.posture.scoring.ScoreViews.NamespaceScore;
+import io.posture.scoring.ScoreViews.ResourceResult;
+import io.posture.scoring.ScoreViews.ScoreFigure;
+import io.posture.scoring.ScoreViews.ScoreScope;
+import io.posture.scoring.ScoreViews.SectionSummary;
+import io.posture.scoring.ScoreViews.TeamScore;
+import io.posture.scoring.ScoreViews.TrendPoint;
 import io.posture.scoring.ScoreViews.WorkloadScore;
+import io.posture.scoring.internal.ControlResultEntity;
 import io.posture.scoring.internal.ControlResultRepository;
+import io.posture.scoring.internal.ScoreSnapshotEntity;
+import io.posture.scoring.internal.ScoreSnapshotEntity.Scope;
 import io.posture.scoring.internal.ScoreSnapshotRepository;
+import io.posture.scoring.internal.Tally;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -21,11 +35,15 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -36,20 +54,23 @@ public class ScoreQueries {
 
     private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() {
     };
+    private static final int EXAMPLES = 5;
 
     private final ControlResultRepository results;
     private final ScoreSnapshotRepository snapshots;
     private final InventoryQueries inventory;
     private final BenchmarkCatalog catalog;
     private final JsonMapper json;
+    private final Clock clock;
 
     ScoreQueries(ControlResultRepository results, ScoreSnapshotRepository snapshots, InventoryQueries inventory,
-                 BenchmarkCatalog catalog, JsonMapper json) {
+                 BenchmarkCatalog catalog, JsonMapper json, Clock clock) {
         this.results = results;
         this.snapshots = snapshots;
         this.inventory = inventory;
         this.catalog = catalog;
         this.json = json;
+        this.clock = clock;
     }
 
     public List<ClusterScore> clusterScores(String benchmarkId) {
@@ -75,6 +96,11 @@ public class ScoreQueries {
                 snapshot.getPassed(), snapshot.getFailed()));
     }
 
+    public List<TeamScore> teamScores(String benchmarkId) {
+        return snapshots.currentTeamScores(benchmarkId).stream().map(snapshot -> new TeamScore(snapshot.getTeam(),
+                snapshot.getScore(), snapshot.getCoverage(), snapshot.getPassed(), snapshot.getFailed())).toList();
+    }
+
     public Page<WorkloadScore> workloadScores(long clusterId, String namespace, String benchmarkId, Pageable pageable) {
         var page = results.tallyWorkloads(clusterId, namespace, benchmarkId, pageable);
         var ids = page.getContent().stream().map(tally -> tally.workloadId()).toList();
@@ -83,17 +109,37 @@ public class ScoreQueries {
             results.worstSeverity(ids, benchmarkId, ControlStatus.FAIL)
                     .forEach(row -> worst.put((Long) row[0], (Severity) row[1]));
         }
-        return page.map(tally -> new WorkloadScore(tally.workloadId(), tally.kind(), tally.name(),
+        return page.map(tally -> new WorkloadScore(tally.workloadId(), WorkloadKind.valueOf(tally.kind()), tally.name(),
                 ScoreFormula.score(tally.passedWeight(), tally.evaluatedWeight()), tally.passed(), tally.failed(),
                 worst.get(tally.workloadId())));
     }
 
-    public List<ControlRanking> worstControls(String benchmarkId, int limit) {
+    /** The score of a scope (optionally one section), computed from its current results. */
+    public ScoreFigure figure(String benchmarkId, ScoreScope scope, String sectionId) {
+        return results.tallyScope(benchmarkId, scope.clusterId(), scope.namespace(), scope.team(), sectionId).stream()
+                .findFirst().map(ScoreQueries::figure).orElse(new ScoreFigure(null, null, 0, 0, 0, 0));
+    }
+
+    /**
+     * Explains a scope's score: the controls whose failures cost it the most points, each with
+     * some of its failing resources. Points lost by a control = 100 × its failing weight / the
+     * scope's evaluated weight, so the points of all controls add up to 100 − score.
+     */
+    public List<ControlRanking> explain(String benchmarkId, ScoreScope scope, String sectionId, int limit) {
         var benchmark = catalog.get(benchmarkId);
-        return results.worstControls(benchmarkId, PageRequest.of(0, limit)).stream().map(tally -> {
+        var total = results.tallyScope(benchmarkId, scope.clusterId(), scope.namespace(), scope.team(), sectionId)
+                .stream().findFirst().map(Tally::evaluatedWeight).orElse(0L);
+        if (total == 0) {
+            return List.of();
+        }
+        return results.costliestControls(benchmarkId, scope.clusterId(), scope.namespace(), scope.team(), sectionId,
+                PageRequest.of(0, limit)).stream().map(tally -> {
             var control = benchmark.control(tally.controlId()).orElseThrow();
+            var examples = results.resultsOfControl(benchmarkId, tally.controlId(), scope.clusterId(), scope.namespace(),
+                    scope.team(), sectionId, PageRequest.of(0, EXAMPLES)).getContent().stream()
+                    .filter(result -> result.getStatus() == ControlStatus.FAIL).map(this::toResourceResult).toList();
             return new ControlRanking(benchmarkId, control.id(), control.title(), control.severity(),
-                    tally.failingResources(), tally.pointsLost());
+                    tally.failingResources(), 100.0 * tally.pointsLost() / total, examples);
         }).toList();
     }
 
@@ -101,18 +147,76 @@ public class ScoreQueries {
         return results.countFailingControls(benchmarkId);
     }
 
+    /** Each section of a benchmark in a scope: its score and its controls' status counts. */
+    public List<SectionSummary> sections(String benchmarkId, ScoreScope scope) {
+        var benchmark = catalog.get(benchmarkId);
+        var counts = new HashMap<String, Map<ControlStatus, Long>>();
+        results.statusCounts(benchmarkId, scope.clusterId(), scope.namespace(), scope.team(), null).forEach(count ->
+                counts.computeIfAbsent(count.controlId(), id -> new EnumMap<>(ControlStatus.class))
+                        .put(count.status(), count.count()));
+        return benchmark.sections().stream().map(section -> new SectionSummary(section.id(), section.title(),
+                figure(benchmarkId, scope, section.id()),
+                section.controls().stream().map(control -> new ControlSummary(control.id(), control.title(),
+                        control.severity(), sourceLabel(benchmark, control),
+                        counts.getOrDefault(control.id(), Map.of()))).toList())).toList();
+    }
+
+    /** The results of one control in a scope, failures first. */
+    public Page<ResourceResult> controlResults(String benchmarkId, String controlId, ScoreScope scope, Pageable pageable) {
+        return results.resultsOfControl(benchmarkId, controlId, scope.clusterId(), scope.namespace(), scope.team(), null,
+                pageable).map(this::toResourceResult);
+    }
+
+    /** Failing share per control and cluster, controls with the most failing clusters first. */
+    public List<HeatRow> heatMap(String benchmarkId) {
+        var benchmark = catalog.get(benchmarkId);
+        var cells = new HashMap<String, Map<Long, Double>>();
+        results.heatMap(benchmarkId).forEach(cell -> {
+            if (cell.evaluated() > 0) {
+                cells.computeIfAbsent(cell.controlId(), id -> new HashMap<>())
+                        .put(cell.clusterId(), (double) cell.failed() / cell.evaluated());
+            }
+        });
+        return benchmark.controls().filter(control -> cells.containsKey(control.id()))
+                .map(control -> new HeatRow(control.id(), control.title(), control.severity(), cells.get(control.id())))
+                .sorted(Comparator.comparing((HeatRow row) -> -row.failingShare().values().stream().filter(share -> share > 0).count())
+                        .thenComparing(row -> row.severity(), Comparator.reverseOrder()))
+                .toList();
+    }
+
+    /** A scope's score over the last {@code days} days (7, 30, 90), for a benchmark or one section. */
+    public List<TrendPoint> trend(String benchmarkId, ScoreScope scope, String sectionId, int days) {
+        Scope kind;
+        if (scope.team() != null) {
+            kind = Scope.TEAM;
+        } else if (scope.namespace() != null) {
+            kind = Scope.NAMESPACE;
+        } else {
+            kind = scope.clusterId() != null ? Scope.CLUSTER : Scope.ESTATE;
+        }
+        var key = ScoreSnapshotEntity.scopeKey(kind, scope.clusterId(), scope.namespace(), scope.team());
+        return snapshots.trend(kind, key, benchmarkId, sectionId == null ? "" : sectionId,
+                        clock.instant().minus(Duration.ofDays(days))).stream()
+                .map(snapshot -> new TrendPoint(snapshot.getTakenAt(), snapshot.getScore(), snapshot.getCoverage())).toList();
+    }
+
     /**
-     * Every failing (control, workload) pair of a cluster, excepted ones included, once per control
-     * even where several enabled benchmarks share it (Restricted includes Baseline).
+     * Every failing (control, resource) pair of a cluster, excepted ones included, once per problem
+     * even where several enabled benchmarks detect it (Restricted includes Baseline; CIS repeats PSS
+     * checks): see {@link BenchmarkCatalog#problemControl}.
      */
     public List<ScoreViews.Failure> failures(long clusterId) {
         var seen = new HashSet<String>();
         var failures = new ArrayList<ScoreViews.Failure>();
         for (var result : results.findFailing(clusterId, List.of(ControlStatus.FAIL, ControlStatus.EXCEPTED))) {
-            if (seen.add(result.workloadId() + "|" + result.controlId())) {
-                var control = catalog.get(result.benchmarkId()).control(result.controlId()).orElseThrow();
-                failures.add(new ScoreViews.Failure(result.workloadId(), result.workloadKind(), result.namespace(),
-                        result.workloadName(), control.id(), control.title(), control.severity(),
+            var benchmark = catalog.find(result.benchmarkId()).orElse(null);
+            var control = benchmark == null ? null : benchmark.control(result.controlId()).map(catalog::problemControl).orElse(null);
+            if (control != null && seen.add(result.resourceKind() + "|" + result.namespace() + "|" + result.resourceName()
+                    + "|" + control.id())) {
+                // cluster-scoped resources (roles, nodes, the cluster) have no namespace; findings key them by ""
+                failures.add(new ScoreViews.Failure(result.workloadId(), result.resourceKind(),
+                        result.namespace() == null ? "" : result.namespace(),
+                        result.resourceName(), control.id(), control.title(), control.severity(),
                         json.readValue(result.evidence(), EVIDENCE)));
             }
         }
@@ -121,15 +225,42 @@ public class ScoreQueries {
 
     /** A workload's results, failures first and most severe first. */
     public List<ControlResultView> workloadResults(long workloadId, String benchmarkId) {
-        var benchmark = catalog.get(benchmarkId);
-        return results.findByWorkloadIdAndBenchmarkId(workloadId, benchmarkId).stream().map(result -> {
+        return views(catalog.get(benchmarkId), results.findByWorkloadIdAndBenchmarkId(workloadId, benchmarkId));
+    }
+
+    /** A node's or Docker host's results from its latest report, failures first. */
+    public List<ControlResultView> hostResults(long hostId, String benchmarkId) {
+        return views(catalog.get(benchmarkId), results.findByHostIdAndBenchmarkIdOrderById(hostId, benchmarkId));
+    }
+
+    private List<ControlResultView> views(Benchmark benchmark, List<ControlResultEntity> found) {
+        return found.stream().map(result -> {
             var control = benchmark.control(result.getControlId()).orElseThrow();
-            var section = benchmark.sections().stream().filter(s -> s.id().equals(control.sectionId())).findFirst().orElseThrow();
+            var section = benchmark.section(control.sectionId()).orElseThrow();
             return new ControlResultView(control.id(), section.title(), control.title(), control.severity(),
                     result.getStatus(), json.readValue(result.getEvidence(), EVIDENCE), control.rationale(),
                     control.remediation());
         }).sorted(Comparator.comparing((ControlResultView view) -> view.status() != ControlStatus.FAIL)
                 .thenComparing(ControlResultView::severity, Comparator.reverseOrder())
                 .thenComparing(ControlResultView::controlId)).toList();
+    }
+
+    private ResourceResult toResourceResult(ControlResultEntity result) {
+        return new ResourceResult(result.getClusterId(), result.getNamespace(), result.getWorkloadId(), result.getHostId(),
+                result.getResourceKind(), result.getResourceName(), result.getStatus(),
+                json.readValue(result.getEvidence(), EVIDENCE));
+    }
+
+    private static String sourceLabel(Benchmark benchmark, io.posture.benchmark.Control control) {
+        return switch (control.source()) {
+            case RULE -> "rule " + control.rule();
+            case REPORT -> benchmark.reportTool() + " report";
+            case MANUAL -> "manual";
+        };
+    }
+
+    private static ScoreFigure figure(Tally tally) {
+        return new ScoreFigure(tally.score(), tally.coverage(), tally.passed(), tally.failed(), tally.excepted(),
+                tally.unknown());
     }
 }

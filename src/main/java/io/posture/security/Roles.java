@@ -12,6 +12,10 @@ public final class Roles {
     /** Who may change the inventory by importing or collecting. */
     public static final String CAN_IMPORT = "hasAnyRole('" + ADMIN + "', '" + SECURITY_MANAGER + "')";
 
+    /** Who may define custom benchmarks and choose the benchmarks of a cluster. */
+    public static final String CAN_CONFIGURE_BENCHMARKS = "hasAnyRole('" + ADMIN + "', '" + SECURITY_MANAGER + "', '"
+            + COMPLIANCE_OFFICER + "')";
+
     /** Who may triage findings, comment and work tasks. */
     public static final String CAN_TRIAGE = "hasAnyRole('" + ENGINEER + "', '" + SECURITY_MANAGER + "')";
 

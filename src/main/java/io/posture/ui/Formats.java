@@ -54,6 +54,7 @@ public final class Formats {
             case NOT_APPLICABLE -> "n/a";
             case UNKNOWN -> "unknown";
             case EXCEPTED -> "excepted";
+            case PROVIDER_MANAGED -> "provider-managed";
         };
         var badge = new Span(label);
         badge.addClassNames("pill", "status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-'));

@@ -388,7 +388,7 @@ final class PodSecurityRules {
         return RuleResult.pass(pod.specPath("os.name"), "windows (exempt from this check)");
     }
 
-    private static void forEachContainerField(PodView pod, List<String> containerFields, String field,
+    static void forEachContainerField(PodView pod, List<String> containerFields, String field,
                                               Predicate<JsonNode> violates, List<Evidence> violations) {
         for (var container : pod.containers(containerFields)) {
             var value = at(container.node(), field);
@@ -398,13 +398,13 @@ final class PodSecurityRules {
         }
     }
 
-    private static RuleResult containerPass(PodView pod, List<Evidence> violations, String field, String passValue) {
+    static RuleResult containerPass(PodView pod, List<Evidence> violations, String field, String passValue) {
         int count = pod.containerCount();
         return RuleResult.of(violations, pod.specPath("containers[*]." + field),
                 passValue + " in " + (count == 1 ? "the container" : "all " + count + " containers"));
     }
 
-    private static void forEachVolume(PodView pod, BiConsumer<JsonNode, String> action) {
+    static void forEachVolume(PodView pod, BiConsumer<JsonNode, String> action) {
         int index = 0;
         for (var volume : pod.spec().path("volumes")) {
             var name = text(volume.path("name"));
@@ -413,7 +413,7 @@ final class PodSecurityRules {
         }
     }
 
-    private static JsonNode at(JsonNode node, String dottedPath) {
+    static JsonNode at(JsonNode node, String dottedPath) {
         var current = node;
         for (var part : dottedPath.split("\\.")) {
             current = current.path(part);

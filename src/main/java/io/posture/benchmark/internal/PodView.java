@@ -27,6 +27,15 @@ public final class PodView {
         return subject.podMetadata() == null ? MissingNode.getInstance() : subject.podMetadata().path("annotations");
     }
 
+    /** The labels of the workload (or pod) itself, as required-label rules check them. */
+    public JsonNode labels() {
+        return subject.podMetadata() == null ? MissingNode.getInstance() : subject.podMetadata().path("labels");
+    }
+
+    public String labelPath(String key) {
+        return "metadata.labels['" + key + "']";
+    }
+
     public String specPath(String relative) {
         return subject.specPath().isEmpty() ? relative : subject.specPath() + "." + relative;
     }

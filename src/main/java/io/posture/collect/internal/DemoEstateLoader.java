@@ -1,5 +1,7 @@
 package io.posture.collect.internal;
 
+import io.posture.collect.HostReportViews.Tool;
+import io.posture.collect.HostReports;
 import io.posture.collect.ManifestImporter;
 import io.posture.inventory.InventoryQueries;
 import org.slf4j.Logger;
@@ -13,10 +15,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
- * Loads the demo estate (one folder of manifests per cluster under {@code sample-data/clusters})
- * on a first start with an empty database, so a new user sees a living dashboard.
+ * Loads the demo estate (one folder of manifests per cluster under {@code sample-data/clusters},
+ * kube-bench reports per node under {@code kube-bench/<cluster>}, docker-bench reports per Docker
+ * host under {@code docker-bench}) on a first start with an empty database, so a new user sees a living dashboard.
  */
 @Component
 class DemoEstateLoader implements ApplicationRunner {
@@ -24,14 +28,16 @@ class DemoEstateLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoEstateLoader.class);
 
     private final ManifestImporter importer;
+    private final HostReports hostReports;
     private final InventoryQueries inventory;
     private final boolean enabled;
     private final Path demoPath;
 
-    DemoEstateLoader(ManifestImporter importer, InventoryQueries inventory,
+    DemoEstateLoader(ManifestImporter importer, HostReports hostReports, InventoryQueries inventory,
                      @Value("${posture.demo.enabled:true}") boolean enabled,
                      @Value("${posture.demo.path:sample-data}") Path demoPath) {
         this.importer = importer;
+        this.hostReports = hostReports;
         this.inventory = inventory;
         this.enabled = enabled;
         this.demoPath = demoPath;
@@ -47,11 +53,27 @@ class DemoEstateLoader implements ApplicationRunner {
             log.warn("Demo estate not loaded: {} does not exist (set posture.demo.path)", clusters.toAbsolutePath());
             return;
         }
-        try (var folders = Files.list(clusters)) {
-            folders.filter(Files::isDirectory).sorted().forEach(folder -> {
-                var name = folder.getFileName().toString();
-                importer.importPath(name, name.split("-")[0], folder);
-            });
+        list(clusters).filter(Files::isDirectory).forEach(folder -> {
+            var name = folder.getFileName().toString();
+            importer.importPath(name, name.split("-")[0], folder);
+            list(demoPath.resolve("kube-bench").resolve(name)).filter(DemoEstateLoader::isJson)
+                    .forEach(report -> hostReports.importFile(Tool.KUBE_BENCH, name, report));
+        });
+        list(demoPath.resolve("docker-bench")).filter(DemoEstateLoader::isJson)
+                .forEach(report -> hostReports.importFile(Tool.DOCKER_BENCH, null, report));
+    }
+
+    private static boolean isJson(Path file) {
+        return file.getFileName().toString().endsWith(".json");
+    }
+
+    /** The entries of a folder in name order; none when it does not exist. */
+    private static Stream<Path> list(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return Stream.empty();
+        }
+        try (var entries = Files.list(folder)) {
+            return entries.sorted().toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

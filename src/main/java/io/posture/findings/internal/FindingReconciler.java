@@ -73,8 +73,8 @@ class FindingReconciler {
         // In chunks, each flushed and cleared: a first run of a large cluster opens tens of thousands of findings.
         for (int from = 0; from < failures.size(); from += CHUNK) {
             var chunk = failures.subList(from, Math.min(failures.size(), from + CHUNK));
-            var fingerprints = chunk.stream().map(failure -> Fingerprint.of(event.clusterName(), failure.kind().name(),
-                    failure.namespace(), failure.workloadName(), failure.controlId())).toList();
+            var fingerprints = chunk.stream().map(failure -> Fingerprint.of(event.clusterName(), failure.kind(),
+                    failure.namespace(), failure.resourceName(), failure.controlId())).toList();
             var known = findings.findByFingerprintIn(fingerprints).stream()
                     .collect(Collectors.toMap(FindingEntity::getFingerprint, Function.identity()));
             var newlyActive = new ArrayList<FindingEntity>();
@@ -87,7 +87,7 @@ class FindingReconciler {
                 var finding = known.get(fingerprint);
                 if (finding == null) {
                     finding = new FindingEntity(fingerprint, event.clusterId(), event.clusterName(), failure.namespace(),
-                            failure.kind().name(), failure.workloadName(), failure.controlId());
+                            failure.kind(), failure.resourceName(), failure.controlId());
                     finding.seen(failure.controlTitle(), failure.severity(), teams.get(failure.namespace()),
                             json.writeValueAsString(failure.evidence()), now);
                     finding.changeStatus(FindingStatus.OPEN, AuditLog.SYSTEM, "failing", now);

@@ -1,16 +1,25 @@
 package io.posture.inventory.internal;
 
 import jakarta.persistence.Column;
+import io.posture.inventory.HostType;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
-/** A node of a cluster, as its kubelet describes it. Conditions, labels and taints are JSON. */
+/**
+ * A node of a cluster, as its kubelet describes it, or a Docker host known from its reports.
+ * Conditions, labels and taints are JSON.
+ */
 @Entity
 @Table(name = "host")
 public class HostEntity extends Tracked {
 
     @Column(name = "cluster_id")
-    private long clusterId;
+    private Long clusterId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "host_type")
+    private HostType type;
     private String name;
     @Column(name = "kubelet_version")
     private String kubeletVersion;
@@ -28,9 +37,13 @@ public class HostEntity extends Tracked {
     protected HostEntity() {
     }
 
-    public HostEntity(long clusterId, String name) {
+    public HostEntity(Long clusterId, String name, HostType type) {
         this.clusterId = clusterId;
         this.name = name;
+        this.type = type;
+        this.conditions = "{}";
+        this.labels = "{}";
+        this.taints = "[]";
     }
 
     public void update(String kubeletVersion, String osImage, String kernelVersion, String containerRuntime,
@@ -45,7 +58,11 @@ public class HostEntity extends Tracked {
         this.taints = taints;
     }
 
-    public long getClusterId() {
+    public HostType getType() {
+        return type;
+    }
+
+    public Long getClusterId() {
         return clusterId;
     }
 

@@ -13,6 +13,10 @@ public interface WorkloadRepository extends JpaRepository<WorkloadEntity, Long> 
 
     Slice<WorkloadEntity> findByClusterIdOrderById(long clusterId, Pageable pageable);
 
+    @org.springframework.data.jpa.repository.Query("select new io.posture.inventory.InventoryViews$WorkloadName(w.kind, w.namespace, w.name) "
+            + "from WorkloadEntity w where w.clusterId = :clusterId and w.namespace = :namespace order by w.id")
+    java.util.List<io.posture.inventory.InventoryViews.WorkloadName> findNamesInNamespace(long clusterId, String namespace);
+
     /** Removes what a complete run of the cluster did not see. */
     @org.springframework.data.jpa.repository.Modifying
     @org.springframework.data.jpa.repository.Query("delete from WorkloadEntity e where e.clusterId = :clusterId and (e.lastRunId is null or e.lastRunId <> :runId)")

@@ -2,7 +2,6 @@ package io.posture.scoring.internal;
 
 import io.posture.benchmark.ControlStatus;
 import io.posture.benchmark.Severity;
-import io.posture.inventory.WorkloadKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,7 +14,12 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One control evaluated on one workload, with the evidence (JSON list of path/observed) that decided it. */
+/**
+ * One control evaluated on one resource, with the evidence (JSON list of path/observed) that
+ * decided it. The resource is a workload ({@code workloadId}), a node or Docker host
+ * ({@code hostId}), or another object known by kind, namespace and name (a role, a namespace,
+ * the cluster itself). Docker hosts belong to no cluster.
+ */
 @Entity
 @Table(name = "control_result")
 public class ControlResultEntity {
@@ -25,17 +29,21 @@ public class ControlResultEntity {
     @SequenceGenerator(name = "control_result_seq", sequenceName = "control_result_seq", allocationSize = 50)
     private Long id;
     @Column(name = "cluster_id")
-    private long clusterId;
+    private Long clusterId;
     private String namespace;
+    private String team;
     @Column(name = "workload_id")
-    private long workloadId;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "workload_kind")
-    private WorkloadKind workloadKind;
-    @Column(name = "workload_name")
-    private String workloadName;
+    private Long workloadId;
+    @Column(name = "host_id")
+    private Long hostId;
+    @Column(name = "resource_kind")
+    private String resourceKind;
+    @Column(name = "resource_name")
+    private String resourceName;
     @Column(name = "benchmark_id")
     private String benchmarkId;
+    @Column(name = "section_id")
+    private String sectionId;
     @Column(name = "policy_version")
     private String policyVersion;
     @Column(name = "control_id")
@@ -52,15 +60,18 @@ public class ControlResultEntity {
     protected ControlResultEntity() {
     }
 
-    public ControlResultEntity(long clusterId, String namespace, long workloadId, WorkloadKind workloadKind,
-                               String workloadName, String benchmarkId, String policyVersion, String controlId,
-                               Severity severity, int weight, ControlStatus status, String evidence, Instant evaluatedAt) {
-        this.clusterId = clusterId;
-        this.namespace = namespace;
-        this.workloadId = workloadId;
-        this.workloadKind = workloadKind;
-        this.workloadName = workloadName;
+    public ControlResultEntity(ResultResource resource, String benchmarkId, String sectionId, String policyVersion,
+                               String controlId, Severity severity, int weight, ControlStatus status, String evidence,
+                               Instant evaluatedAt) {
+        this.clusterId = resource.clusterId();
+        this.namespace = resource.namespace() == null || resource.namespace().isEmpty() ? null : resource.namespace();
+        this.team = resource.team();
+        this.workloadId = resource.workloadId();
+        this.hostId = resource.hostId();
+        this.resourceKind = resource.kind();
+        this.resourceName = resource.name();
         this.benchmarkId = benchmarkId;
+        this.sectionId = sectionId;
         this.policyVersion = policyVersion;
         this.controlId = controlId;
         this.severity = severity;
@@ -70,20 +81,28 @@ public class ControlResultEntity {
         this.evaluatedAt = evaluatedAt;
     }
 
-    public long getWorkloadId() {
-        return workloadId;
-    }
-
-    public WorkloadKind getWorkloadKind() {
-        return workloadKind;
-    }
-
-    public String getWorkloadName() {
-        return workloadName;
+    public Long getClusterId() {
+        return clusterId;
     }
 
     public String getNamespace() {
         return namespace;
+    }
+
+    public Long getWorkloadId() {
+        return workloadId;
+    }
+
+    public Long getHostId() {
+        return hostId;
+    }
+
+    public String getResourceKind() {
+        return resourceKind;
+    }
+
+    public String getResourceName() {
+        return resourceName;
     }
 
     public String getBenchmarkId() {
@@ -101,5 +120,4 @@ public class ControlResultEntity {
     public String getEvidence() {
         return evidence;
     }
-
 }

@@ -20,31 +20,54 @@ public interface ControlResultRepository extends JpaRepository<ControlResultEnti
             sum(case when r.status in (io.posture.benchmark.ControlStatus.PASS, io.posture.benchmark.ControlStatus.FAIL,
                 io.posture.benchmark.ControlStatus.EXCEPTED, io.posture.benchmark.ControlStatus.UNKNOWN) then 1 else 0 end)""";
 
+    String FAILED_WEIGHT = "sum(case when r.status = io.posture.benchmark.ControlStatus.FAIL then r.weight else 0 end)";
+
+    /** Scope filter: every argument null means the estate; otherwise cluster, namespace, team, section narrow it. */
+    String SCOPE = """
+            (:clusterId is null or r.clusterId = :clusterId) and (:namespace is null or r.namespace = :namespace)
+            and (:team is null or r.team = :team) and (:sectionId is null or r.sectionId = :sectionId)""";
+
     @Modifying
     @Query("delete from ControlResultEntity r where r.clusterId = :clusterId")
     void deleteByClusterId(long clusterId);
 
+    @Modifying
+    @Query("delete from ControlResultEntity r where r.clusterId is null")
+    void deleteOutsideClusters();
+
     @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, r.namespace, " + TALLY + ") "
-            + "from ControlResultEntity r where r.clusterId = :clusterId group by r.benchmarkId, r.namespace")
+            + "from ControlResultEntity r where r.clusterId = :clusterId and r.namespace is not null group by r.benchmarkId, r.namespace")
     List<Tally> tallyByNamespace(long clusterId);
 
     @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, cast(null as string), " + TALLY + ") "
             + "from ControlResultEntity r where r.clusterId = :clusterId group by r.benchmarkId")
     List<Tally> tallyCluster(long clusterId);
 
+    @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, r.sectionId, " + TALLY + ") "
+            + "from ControlResultEntity r where r.clusterId = :clusterId group by r.benchmarkId, r.sectionId")
+    List<Tally> tallyClusterSections(long clusterId);
+
     @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, cast(null as string), " + TALLY + ") "
             + "from ControlResultEntity r group by r.benchmarkId")
     List<Tally> tallyEstate();
 
-    @Query(value = "select new io.posture.scoring.internal.WorkloadTally(r.workloadId, r.workloadKind, r.workloadName, "
+    @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, r.sectionId, " + TALLY + ") "
+            + "from ControlResultEntity r group by r.benchmarkId, r.sectionId")
+    List<Tally> tallyEstateSections();
+
+    @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, r.team, " + TALLY + ") "
+            + "from ControlResultEntity r where r.team is not null group by r.benchmarkId, r.team")
+    List<Tally> tallyTeams();
+
+    @Query(value = "select new io.posture.scoring.internal.WorkloadTally(r.workloadId, r.resourceKind, r.resourceName, "
             + "sum(case when r.status = io.posture.benchmark.ControlStatus.PASS then r.weight else 0 end), "
             + "sum(case when r.status in (io.posture.benchmark.ControlStatus.PASS, io.posture.benchmark.ControlStatus.FAIL) then r.weight else 0 end), "
             + "sum(case when r.status = io.posture.benchmark.ControlStatus.PASS then 1 else 0 end), "
             + "sum(case when r.status = io.posture.benchmark.ControlStatus.FAIL then 1 else 0 end), "
-            + "sum(case when r.status = io.posture.benchmark.ControlStatus.FAIL then r.weight else 0 end)) "
+            + FAILED_WEIGHT + ") "
             + "from ControlResultEntity r where r.clusterId = :clusterId and r.namespace = :namespace and r.benchmarkId = :benchmarkId "
-            + "group by r.workloadId, r.workloadKind, r.workloadName "
-            + "order by sum(case when r.status = io.posture.benchmark.ControlStatus.FAIL then r.weight else 0 end) desc, r.workloadName",
+            + "and r.workloadId is not null group by r.workloadId, r.resourceKind, r.resourceName "
+            + "order by " + FAILED_WEIGHT + " desc, r.resourceName",
             countQuery = "select count(distinct r.workloadId) from ControlResultEntity r "
                     + "where r.clusterId = :clusterId and r.namespace = :namespace and r.benchmarkId = :benchmarkId")
     Page<WorkloadTally> tallyWorkloads(long clusterId, String namespace, String benchmarkId, Pageable pageable);
@@ -53,19 +76,49 @@ public interface ControlResultRepository extends JpaRepository<ControlResultEnti
             + "and r.benchmarkId = :benchmarkId and r.status = :status group by r.workloadId")
     List<Object[]> worstSeverity(List<Long> workloadIds, String benchmarkId, ControlStatus status);
 
-    @Query("select new io.posture.scoring.internal.ControlTally(r.benchmarkId, r.controlId, count(r), sum(r.weight)) "
-            + "from ControlResultEntity r where r.benchmarkId = :benchmarkId and r.status = io.posture.benchmark.ControlStatus.FAIL "
-            + "group by r.benchmarkId, r.controlId order by sum(r.weight) desc, r.controlId")
-    List<ControlTally> worstControls(String benchmarkId, Pageable pageable);
+    @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, cast(null as string), " + TALLY + ") "
+            + "from ControlResultEntity r where r.benchmarkId = :benchmarkId and " + SCOPE + " group by r.benchmarkId")
+    List<Tally> tallyScope(String benchmarkId, Long clusterId, String namespace, String team, String sectionId);
 
     @Query("select count(distinct r.controlId) from ControlResultEntity r "
             + "where r.benchmarkId = :benchmarkId and r.status = io.posture.benchmark.ControlStatus.FAIL")
     long countFailingControls(String benchmarkId);
 
+    /** Per control of a scope: failing resources and the weight they cost, most costly first. */
+    @Query("select new io.posture.scoring.internal.ControlTally(r.benchmarkId, r.controlId, "
+            + "sum(case when r.status = io.posture.benchmark.ControlStatus.FAIL then 1 else 0 end), " + FAILED_WEIGHT + ") "
+            + "from ControlResultEntity r where r.benchmarkId = :benchmarkId and " + SCOPE
+            + " group by r.benchmarkId, r.controlId having " + FAILED_WEIGHT + " > 0 order by " + FAILED_WEIGHT + " desc, r.controlId")
+    List<ControlTally> costliestControls(String benchmarkId, Long clusterId, String namespace, String team, String sectionId,
+                                         Pageable pageable);
+
+    /** Status counts per control of a benchmark in a scope, for the section and control pages. */
+    @Query("select new io.posture.scoring.internal.ControlStatusCount(r.controlId, r.status, count(r)) "
+            + "from ControlResultEntity r where r.benchmarkId = :benchmarkId and " + SCOPE + " group by r.controlId, r.status")
+    List<ControlStatusCount> statusCounts(String benchmarkId, Long clusterId, String namespace, String team, String sectionId);
+
+    /** Results of one control, failures first, a page at a time. */
+    @Query(value = "select r from ControlResultEntity r where r.benchmarkId = :benchmarkId and r.controlId = :controlId and "
+            + SCOPE + " order by case when r.status = io.posture.benchmark.ControlStatus.FAIL then 0 else 1 end, "
+            + "r.clusterId, r.namespace, r.resourceName, r.id",
+            countQuery = "select count(r) from ControlResultEntity r where r.benchmarkId = :benchmarkId "
+                    + "and r.controlId = :controlId and " + SCOPE)
+    Page<ControlResultEntity> resultsOfControl(String benchmarkId, String controlId, Long clusterId, String namespace,
+                                               String team, String sectionId, Pageable pageable);
+
+    /** Failing (or given-status) results of one control per cluster: the heat map's cells. */
+    @Query("select new io.posture.scoring.internal.HeatCell(r.clusterId, r.controlId, "
+            + "sum(case when r.status = io.posture.benchmark.ControlStatus.FAIL then 1 else 0 end), "
+            + "sum(case when r.status in (io.posture.benchmark.ControlStatus.PASS, io.posture.benchmark.ControlStatus.FAIL) then 1 else 0 end)) "
+            + "from ControlResultEntity r where r.benchmarkId = :benchmarkId and r.clusterId is not null group by r.clusterId, r.controlId")
+    List<HeatCell> heatMap(String benchmarkId);
+
     List<ControlResultEntity> findByWorkloadIdAndBenchmarkId(long workloadId, String benchmarkId);
 
+    List<ControlResultEntity> findByHostIdAndBenchmarkIdOrderById(long hostId, String benchmarkId);
+
     @Query("""
-            select new io.posture.scoring.internal.FailingResult(r.workloadId, r.workloadKind, r.namespace, r.workloadName,
+            select new io.posture.scoring.internal.FailingResult(r.workloadId, r.resourceKind, r.namespace, r.resourceName,
                 r.benchmarkId, r.controlId, r.evidence)
             from ControlResultEntity r where r.clusterId = :clusterId and r.status in :statuses order by r.id""")
     List<FailingResult> findFailing(long clusterId, List<ControlStatus> statuses);

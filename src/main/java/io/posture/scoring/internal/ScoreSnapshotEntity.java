@@ -11,12 +11,25 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** The score of one scope (estate, cluster, namespace) for one benchmark at one evaluation; kept for trends. */
+/**
+ * The score of one scope (estate, cluster, namespace, team) for one benchmark, or one of its sections
+ * ({@code sectionId} empty for the whole benchmark), at one evaluation; kept for trends.
+ */
 @Entity
 @Table(name = "score_snapshot")
 public class ScoreSnapshotEntity {
 
-    public enum Scope { ESTATE, CLUSTER, NAMESPACE }
+    public enum Scope { ESTATE, CLUSTER, NAMESPACE, TEAM }
+
+    /** The key trends are read by: "estate", the cluster id, "clusterId/namespace", or the team name. */
+    public static String scopeKey(Scope scope, Long clusterId, String namespace, String team) {
+        return switch (scope) {
+            case ESTATE -> "estate";
+            case CLUSTER -> String.valueOf(clusterId);
+            case NAMESPACE -> clusterId + "/" + namespace;
+            case TEAM -> team;
+        };
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -28,14 +41,21 @@ public class ScoreSnapshotEntity {
     private Long clusterId;
     private String namespace;
     private String team;
+    @Column(name = "scope_key")
+    private String scopeKey;
     @Column(name = "benchmark_id")
     private String benchmarkId;
+    @Column(name = "section_id")
+    private String sectionId;
     @Column(name = "formula_version")
     private String formulaVersion;
     private Double score;
     private Double coverage;
     private long passed;
     private long failed;
+    private long excepted;
+    @Column(name = "unknown_count")
+    private long unknown;
     @Column(name = "taken_at")
     private Instant takenAt;
     private boolean current;
@@ -44,17 +64,21 @@ public class ScoreSnapshotEntity {
     }
 
     public ScoreSnapshotEntity(Scope scope, Long clusterId, String namespace, String team, String benchmarkId,
-                               String formulaVersion, Tally tally, Instant takenAt) {
+                               String sectionId, String formulaVersion, Tally tally, Instant takenAt) {
         this.scope = scope;
         this.clusterId = clusterId;
         this.namespace = namespace;
         this.team = team;
+        this.scopeKey = scopeKey(scope, clusterId, namespace, team);
         this.benchmarkId = benchmarkId;
+        this.sectionId = sectionId;
         this.formulaVersion = formulaVersion;
         this.score = tally.score();
         this.coverage = tally.coverage();
         this.passed = tally.passed();
         this.failed = tally.failed();
+        this.excepted = tally.excepted();
+        this.unknown = tally.unknown();
         this.takenAt = takenAt;
         this.current = true;
     }
@@ -89,6 +113,18 @@ public class ScoreSnapshotEntity {
 
     public long getFailed() {
         return failed;
+    }
+
+    public String getSectionId() {
+        return sectionId;
+    }
+
+    public long getExcepted() {
+        return excepted;
+    }
+
+    public long getUnknown() {
+        return unknown;
     }
 
     public Instant getTakenAt() {

@@ -1,29 +1,51 @@
 package io.posture.scoring.internal;
 
+import io.posture.scoring.internal.ScoreSnapshotEntity.Scope;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+import java.time.Instant;
 import java.util.List;
 
 public interface ScoreSnapshotRepository extends JpaRepository<ScoreSnapshotEntity, Long> {
 
+    /** Marks as history the current snapshots a cluster's evaluation replaces: its own, and the estate- and team-wide ones. */
     @Modifying
-    @Query("update ScoreSnapshotEntity s set s.current = false where s.current = true and "
-            + "(s.clusterId = :clusterId or s.scope = io.posture.scoring.internal.ScoreSnapshotEntity.Scope.ESTATE)")
+    @Query("update ScoreSnapshotEntity s set s.current = false where s.current = true and (s.clusterId = :clusterId "
+            + "or s.scope in (io.posture.scoring.internal.ScoreSnapshotEntity.Scope.ESTATE, io.posture.scoring.internal.ScoreSnapshotEntity.Scope.TEAM))")
     void retireCurrent(long clusterId);
 
-    @Query("select s from ScoreSnapshotEntity s where s.current = true "
+    @Modifying
+    @Query("update ScoreSnapshotEntity s set s.current = false where s.current = true "
+            + "and s.scope in (io.posture.scoring.internal.ScoreSnapshotEntity.Scope.ESTATE, io.posture.scoring.internal.ScoreSnapshotEntity.Scope.TEAM)")
+    void retireEstateWide();
+
+    @Query("select s from ScoreSnapshotEntity s where s.current = true and s.sectionId = '' "
             + "and s.scope = io.posture.scoring.internal.ScoreSnapshotEntity.Scope.CLUSTER order by s.clusterId, s.benchmarkId")
     List<ScoreSnapshotEntity> currentClusterScores();
 
-    @Query("select s from ScoreSnapshotEntity s where s.clusterId = :clusterId and s.benchmarkId = :benchmarkId "
+    @Query("select s from ScoreSnapshotEntity s where s.clusterId = :clusterId and s.benchmarkId = :benchmarkId and s.sectionId = '' "
             + "and s.scope = io.posture.scoring.internal.ScoreSnapshotEntity.Scope.CLUSTER order by s.takenAt desc, s.id desc")
     List<ScoreSnapshotEntity> clusterHistory(long clusterId, String benchmarkId, Pageable pageable);
 
-    @Query("select s from ScoreSnapshotEntity s where s.current = true and s.clusterId = :clusterId "
+    @Query("select s from ScoreSnapshotEntity s where s.current = true and s.clusterId = :clusterId and s.sectionId = '' "
             + "and s.benchmarkId = :benchmarkId and s.scope = io.posture.scoring.internal.ScoreSnapshotEntity.Scope.NAMESPACE")
     Page<ScoreSnapshotEntity> currentNamespaceScores(long clusterId, String benchmarkId, Pageable pageable);
+
+    /** The current snapshots of one scope and benchmark: the whole benchmark ('' section) and each section. */
+    @Query("select s from ScoreSnapshotEntity s where s.current = true and s.scope = :scope and s.scopeKey = :scopeKey "
+            + "and s.benchmarkId = :benchmarkId order by s.sectionId")
+    List<ScoreSnapshotEntity> current(Scope scope, String scopeKey, String benchmarkId);
+
+    @Query("select s from ScoreSnapshotEntity s where s.current = true and s.sectionId = '' "
+            + "and s.scope = io.posture.scoring.internal.ScoreSnapshotEntity.Scope.TEAM and s.benchmarkId = :benchmarkId order by s.team")
+    List<ScoreSnapshotEntity> currentTeamScores(String benchmarkId);
+
+    /** A trend: one range scan of ix_snapshot_trend (scope, key, benchmark, section, time). */
+    @Query("select s from ScoreSnapshotEntity s where s.scope = :scope and s.scopeKey = :scopeKey and s.benchmarkId = :benchmarkId "
+            + "and s.sectionId = :sectionId and s.takenAt >= :since order by s.takenAt, s.id")
+    List<ScoreSnapshotEntity> trend(Scope scope, String scopeKey, String benchmarkId, String sectionId, Instant since);
 }

@@ -199,7 +199,7 @@ class PodSecurityRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void decidesAsPodSecurityAdmission(Case testCase) {
-        var result = RuleRegistry.rule(testCase.rule()).evaluate(pod(testCase), PolicyVersion.parse(testCase.version()));
+        var result = RuleRegistry.podRule(testCase.rule(), java.util.Map.of()).evaluate(pod(testCase), PolicyVersion.parse(testCase.version()));
 
         assertThat(result.passed()).as("passed").isEqualTo(testCase.passes());
         if (testCase.passes()) {

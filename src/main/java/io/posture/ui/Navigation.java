@@ -107,6 +107,31 @@ public final class Navigation {
         return "users";
     }
 
+    public static String benchmarks() {
+        return "benchmarks";
+    }
+
+    /** A benchmark's page for the estate ({@code scope} null) or one cluster. */
+    public static String benchmark(String benchmarkId, String cluster) {
+        return "benchmarks/" + segment(benchmarkId) + clusterQuery(cluster);
+    }
+
+    public static String control(String benchmarkId, String controlId, String cluster) {
+        return "benchmarks/" + segment(benchmarkId) + "/controls/" + segment(controlId) + clusterQuery(cluster);
+    }
+
+    private static String clusterQuery(String cluster) {
+        return cluster == null ? "" : "?cluster=" + URLEncoder.encode(cluster, StandardCharsets.UTF_8);
+    }
+
+    public static String hosts() {
+        return "hosts";
+    }
+
+    public static String host(long hostId) {
+        return "hosts/" + hostId;
+    }
+
     public static String runs() {
         return "runs";
     }

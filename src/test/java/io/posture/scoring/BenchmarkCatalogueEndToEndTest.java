@@ -159,7 +159,8 @@ class BenchmarkCatalogueEndToEndTest {
         assertThat(custom.score()).isZero();
         assertThat(scores.explain("acme-baseline", scope, null, 5)).extracting(ranking -> ranking.controlId())
                 .containsExactly("ACME-2", "ACME-1", "ACME-3");
-        assertThat(scores.clusterScores("acme-baseline")).singleElement();
+        assertThat(scores.clusterScores("acme-baseline")).filteredOn(score -> score.clusterName().equals("e2e")).singleElement()
+                .satisfies(score -> assertThat(score.coverage()).isEqualTo(100.0));
 
         // a bad file: every problem with its line, and nothing changes
         var bad = CUSTOM.replace("id: acme-baseline", "id: acme-two").replace("rule: metadata.requiredLabels", "rule: metadata.requiredLabelz")

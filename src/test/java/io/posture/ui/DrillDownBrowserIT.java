@@ -263,6 +263,45 @@ class DrillDownBrowserIT {
     }
 
     /** Signs in through the login form, the way a person does. */
+    @Test
+    void browsesCisBenchmarkSectionsControlsHeatMapAndNodeResults() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        signIn(wait, "viewer", "viewer-demo");
+        browser.get("http://localhost:" + port + "/benchmarks");
+        cell(wait, "CIS Kubernetes Benchmark");
+        saveScreenshot("benchmarks.png");
+
+        browser.get("http://localhost:" + port + "/benchmarks/cis-kubernetes?cluster=dev-eu1");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText())
+                .isEqualTo("CIS Kubernetes Benchmark v1.12");
+        assertThat(browser.getPageSource()).contains("coverage");
+        var rbac = cell(wait, "RBAC and Service Accounts");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", rbac);
+        rbac.click();
+        var control = cell(wait, "Ensure that the cluster-admin role is only used where required");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", control);
+        saveScreenshot("benchmark-sections.png");
+        control.click();
+        wait.until(ExpectedConditions.urlContains("/controls/5.1.1"));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText()).startsWith("5.1.1");
+        assertThat(browser.getPageSource()).contains("Why it matters").contains("Earlier editions");
+        saveScreenshot("control.png");
+
+        browser.get("http://localhost:" + port + "/benchmarks/cis-kubernetes");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-tab[contains(., 'Heat map')]"))).click();
+        cell(wait, "prod-eu1");
+        saveScreenshot("heat-map.png");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-tab[contains(., 'Costliest controls')]"))).click();
+        saveScreenshot("costliest-controls.png");
+
+        browser.get("http://localhost:" + port + "/hosts");
+        cell(wait, "dev-eu1-cp-1").click();
+        wait.until(ExpectedConditions.urlMatches(".*/hosts/\\d+$"));
+        cell(wait, "Ensure that the --profiling argument is set to false");
+        assertThat(browser.getPageSource()).contains("authentication.anonymous.enabled: true");
+        saveScreenshot("host.png");
+    }
+
     private void signIn(WebDriverWait wait, String username, String password) {
         browser.get("http://localhost:" + port + "/login");
         typeCredentials(wait, username, password);

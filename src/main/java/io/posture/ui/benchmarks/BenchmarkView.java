@@ -1,6 +1,7 @@
 package io.posture.ui.benchmarks;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -25,14 +26,19 @@ import io.posture.scoring.ScoreViews.HeatRow;
 import io.posture.scoring.ScoreViews.ScoreScope;
 import io.posture.scoring.ScoreViews.SectionSummary;
 import io.posture.scoring.ScoreViews.TrendPoint;
+import io.posture.scoring.BenchmarkSelection;
+import io.posture.security.Role;
 import io.posture.ui.Formats;
+import io.posture.ui.Notices;
 import io.posture.ui.MainLayout;
 import io.posture.ui.Navigation;
 import io.posture.ui.PageHeader;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * One benchmark for the estate or a cluster: score and coverage, sections and their controls,
@@ -46,11 +52,16 @@ class BenchmarkView extends VerticalLayout implements BeforeEnterObserver {
     private final BenchmarkCatalog catalog;
     private final ScoreQueries scores;
     private final InventoryQueries inventory;
+    private final BenchmarkSelection selection;
+    private final AuthenticationContext authentication;
 
-    BenchmarkView(BenchmarkCatalog catalog, ScoreQueries scores, InventoryQueries inventory) {
+    BenchmarkView(BenchmarkCatalog catalog, ScoreQueries scores, InventoryQueries inventory, BenchmarkSelection selection,
+                  AuthenticationContext authentication) {
         this.catalog = catalog;
         this.scores = scores;
         this.inventory = inventory;
+        this.selection = selection;
+        this.authentication = authentication;
         setSizeFull();
     }
 
@@ -72,6 +83,9 @@ class BenchmarkView extends VerticalLayout implements BeforeEnterObserver {
                         + " not evaluated")
                 .crumb("Benchmarks", Navigation.benchmarks())
                 .action(scopeSelect(benchmarkId, cluster)));
+        if (cluster != null) {
+            add(enablement(benchmarkId, cluster));
+        }
 
         var tabs = new TabSheet();
         tabs.add("Sections", sections(benchmark, scope, clusterName));
@@ -80,6 +94,25 @@ class BenchmarkView extends VerticalLayout implements BeforeEnterObserver {
         tabs.add("Trend", trend(benchmarkId, scope));
         tabs.setSizeFull();
         add(tabs);
+    }
+
+    /** Whether the benchmark is evaluated on the cluster; changeable by who configures benchmarks. */
+    private Checkbox enablement(String benchmarkId, ClusterInfo cluster) {
+        var enabled = selection.forCluster(cluster.id()).stream().filter(selected -> selected.benchmark().id().equals(benchmarkId))
+                .findFirst().map(BenchmarkSelection.Selected::enabled).orElse(false);
+        var checkbox = new Checkbox("Evaluated on " + cluster.name(), enabled);
+        checkbox.setReadOnly(Stream.of(Role.ADMIN, Role.SECURITY_MANAGER, Role.COMPLIANCE_OFFICER)
+                .noneMatch(role -> authentication.hasRole(role.name())));
+        checkbox.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                selection.setEnabled(cluster.id(), cluster.name(), benchmarkId, change.getValue());
+                Notices.success(change.getValue() ? "Evaluated on " + cluster.name() + " from now on"
+                        : "No longer evaluated on " + cluster.name() + "; its results there are removed");
+                Navigation.go(Navigation.benchmark(benchmarkId, cluster.name()));
+            }
+        });
+        checkbox.addClassName("benchmark-enablement");
+        return checkbox;
     }
 
     private Select<String> scopeSelect(String benchmarkId, ClusterInfo cluster) {
@@ -109,7 +142,7 @@ class BenchmarkView extends VerticalLayout implements BeforeEnterObserver {
         sectionGrid.setItems(summaries);
         sectionGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         sectionGrid.addClassNames("clickable", "benchmark-sections");
-        sectionGrid.setHeight("16rem");
+        sectionGrid.setAllRowsVisible(true);
 
         var controlGrid = new Grid<ControlSummary>();
         controlGrid.addColumn(ControlSummary::controlId).setHeader("Control").setFlexGrow(0).setWidth("7rem");
@@ -121,9 +154,10 @@ class BenchmarkView extends VerticalLayout implements BeforeEnterObserver {
         controlGrid.addColumn(control -> control.count(ControlStatus.UNKNOWN) + control.count(ControlStatus.MANUAL)
                 + control.count(ControlStatus.PROVIDER_MANAGED) + control.count(ControlStatus.EXCEPTED)).setHeader("Other");
         controlGrid.addItemClickListener(click -> Navigation.go(Navigation.control(benchmark.id(), click.getItem().controlId(), clusterName)));
-        controlGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        controlGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         controlGrid.addClassNames("clickable", "benchmark-controls");
         controlGrid.setEmptyStateText("Pick a section above.");
+        controlGrid.setAllRowsVisible(true);
         sectionGrid.addSelectionListener(selection -> controlGrid.setItems(
                 selection.getFirstSelectedItem().map(SectionSummary::controls).orElse(List.of())));
         if (!summaries.isEmpty()) {
@@ -132,7 +166,6 @@ class BenchmarkView extends VerticalLayout implements BeforeEnterObserver {
         }
         var layout = new VerticalLayout(sectionGrid, controlGrid);
         layout.setPadding(false);
-        layout.setSizeFull();
         return layout;
     }
 
@@ -148,7 +181,7 @@ class BenchmarkView extends VerticalLayout implements BeforeEnterObserver {
                 .toList())).setHeader("For example").setFlexGrow(4);
         grid.setItems(scores.explain(benchmarkId, scope, null, 15));
         grid.addItemClickListener(click -> Navigation.go(Navigation.control(benchmarkId, click.getItem().controlId(), clusterName)));
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addClassNames("clickable", "costliest-controls");
         grid.setEmptyStateText("Nothing fails: no points are lost.");
         var note = new Span("Points lost add up to 100 minus the score: fixing the first control gains the most.");

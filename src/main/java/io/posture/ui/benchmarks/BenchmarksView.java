@@ -56,7 +56,7 @@ class BenchmarksView extends VerticalLayout {
                 .setHeader("Coverage");
         grid.addColumn(benchmark -> benchmark.custom() ? "custom" : "built in").setHeader("Origin");
         grid.addItemClickListener(click -> Navigation.go(Navigation.benchmark(click.getItem().id(), null)));
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addClassNames("clickable", "benchmark-catalogue");
         grid.setAllRowsVisible(true);
         grid.setItems(catalog.all());

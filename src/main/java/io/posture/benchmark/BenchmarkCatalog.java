@@ -69,8 +69,4 @@ public class BenchmarkCatalog {
         }
         benchmarks.put(benchmark.id(), benchmark);
     }
-
-    void unregister(String benchmarkId) {
-        find(benchmarkId).filter(Benchmark::custom).ifPresent(benchmark -> benchmarks.remove(benchmarkId));
-    }
 }

@@ -1,5 +1,5 @@
 package io.posture.benchmark;
 
-/** A custom benchmark was added, replaced or removed: scores that use it are out of date. */
+/** A custom benchmark was added or replaced: scores that use it are out of date. */
 public record BenchmarkCatalogChanged(String benchmarkId) {
 }

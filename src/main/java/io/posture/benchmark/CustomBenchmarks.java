@@ -61,26 +61,6 @@ public class CustomBenchmarks {
         return benchmark;
     }
 
-    @PreAuthorize(Roles.CAN_CONFIGURE_BENCHMARKS)
-    @Transactional
-    public void remove(String benchmarkId) {
-        var benchmark = catalog.get(benchmarkId);
-        if (!benchmark.custom()) {
-            throw new IllegalArgumentException(benchmarkId + " is built in and cannot be removed");
-        }
-        stored.deleteById(benchmarkId);
-        catalog.unregister(benchmarkId);
-        audit.record("benchmark.removed", benchmarkId, benchmark.title(), null, null);
-        events.publishEvent(new BenchmarkCatalogChanged(benchmarkId));
-    }
-
-    /** The YAML a custom benchmark was defined with, to download and edit. */
-    @Transactional(readOnly = true)
-    public String source(String benchmarkId) {
-        return stored.findById(benchmarkId).map(CustomBenchmarkEntity::getSourceYaml)
-                .orElseThrow(() -> new java.util.NoSuchElementException("no custom benchmark " + benchmarkId));
-    }
-
     private void loadStored() {
         for (var entity : stored.findAll()) {
             try {

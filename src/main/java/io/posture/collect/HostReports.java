@@ -83,7 +83,7 @@ public class HostReports {
             throw new ManifestException(fileName + " is " + content.length / (1024 * 1024) + " MB; reports may be at most "
                     + maxFileBytes / (1024 * 1024) + " MB");
         }
-        var host = hostName == null || hostName.isBlank() ? baseName(fileName) : hostName.trim();
+        var host = hostName == null || hostName.isBlank() ? UploadNames.withoutExtension(fileName) : hostName.trim();
         if (!HOST_NAME.matcher(host).matches()) {
             throw new ManifestException("'" + host + "' is not a host name; name the node or Docker host the report came from");
         }
@@ -99,7 +99,7 @@ public class HostReports {
         var now = clock.instant();
         var hostId = inventoryWriter.ensureHost(clusterId, host, now);
         var saved = reports.save(new HostReportEntity(hostId, clusterId, host, tool, parsed.toolVersion(),
-                parsed.benchmarkVersion(), baseName(fileName) + extension(fileName), Sha256.hex(content),
+                parsed.benchmarkVersion(), UploadNames.baseName(fileName), Sha256.hex(content),
                 new String(content, StandardCharsets.UTF_8), AuditLog.currentActor(), now, parsed.checks().size()));
         audit.record("report.uploaded", tool.label() + " " + (clusterName == null ? "" : clusterName + "/") + host,
                 null, parsed.checks().size() + " checks", saved.toInfo().sha256());
@@ -123,18 +123,5 @@ public class HostReports {
     @Transactional(readOnly = true)
     public List<HostReportInfo> reportsOf(long hostId) {
         return reports.findByHostIdOrderByIdDesc(hostId).stream().map(HostReportEntity::toInfo).toList();
-    }
-
-    private static String baseName(String fileName) {
-        var name = fileName == null ? "" : fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static String extension(String fileName) {
-        var name = fileName == null ? "" : fileName.substring(fileName.replace('\\', '/').lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(dot) : "";
     }
 }

@@ -147,8 +147,7 @@ public class ManifestImporter {
     }
 
     private static String baseName(String uploadedName) {
-        var name = uploadedName.substring(Math.max(uploadedName.lastIndexOf('/'), uploadedName.lastIndexOf('\\')) + 1)
-                .replaceAll("[^A-Za-z0-9._-]", "_");
+        var name = UploadNames.baseName(uploadedName);
         return name.isBlank() || name.startsWith(".") ? "upload-" + name + ".yaml" : name;
     }
 

@@ -144,12 +144,6 @@ public class InventoryQueries {
         return hosts.findById(hostId).map(this::toInfo);
     }
 
-    /** The managed platform (eks, gke, aks) the cluster's nodes run on, or null when none is recognised. */
-    public String managedPlatform(long clusterId) {
-        return hosts.findByClusterId(clusterId, Pageable.ofSize(1)).stream().map(this::toInfo)
-                .map(HostInfo::managedPlatform).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-    }
-
     /** Labels of each namespace of the cluster, by namespace name. */
     public Map<String, Map<String, String>> namespaceLabels(long clusterId) {
         var result = new HashMap<String, Map<String, String>>();

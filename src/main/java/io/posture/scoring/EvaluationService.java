@@ -43,7 +43,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Re-evaluates a cluster whenever its inputs change (a collection that read something, a node
@@ -148,7 +150,8 @@ public class EvaluationService {
         int count = evaluatePods(clusterId, enabled, unreadKinds, teams, evaluation);
 
         var subject = clusterSubject(clusterId, clusterName, unreadKinds);
-        var provider = inventory.managedPlatform(clusterId);
+        var hosts = inventory.hostsOf(clusterId);
+        var provider = hosts.stream().map(HostInfo::managedPlatform).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         var batch = new ArrayList<ControlResultEntity>();
         for (var selected : enabled) {
             var version = selected.ref().versionFor(selected.benchmark());
@@ -162,12 +165,12 @@ public class EvaluationService {
         }
         var reportBenchmarks = enabled.stream().map(BenchmarkSelection.Selected::benchmark)
                 .filter(benchmark -> benchmark.reportTool() != null).toList();
-        batch.addAll(reportResults(clusterId, inventory.hostsOf(clusterId), reportBenchmarks, provider, evaluation));
+        batch.addAll(reportResults(clusterId, hosts, reportBenchmarks, provider, evaluation));
         results.saveAll(batch);
         count += batch.size();
         entityManager.flush();
         entityManager.clear();
-        recordSnapshots(clusterId, now);
+        recordSnapshots(clusterId, teams, now);
         log.info("Evaluated cluster {}: {} control results in {} ms", clusterId, count,
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -253,13 +256,14 @@ public class EvaluationService {
         if (benchmarks.isEmpty()) {
             return entities;
         }
-        for (HostChecks report : hostReports.latestChecks(clusterId, hosts.stream().map(HostInfo::id).toList())) {
+        var hostsById = hosts.stream().collect(Collectors.toMap(HostInfo::id, Function.identity()));
+        for (HostChecks report : hostReports.latestChecks(clusterId, List.copyOf(hostsById.keySet()))) {
             var benchmark = benchmarks.stream().filter(candidate -> report.tool().label().equals(candidate.reportTool()))
                     .findFirst().orElse(null);
             if (benchmark == null) {
                 continue;
             }
-            var host = hosts.stream().filter(candidate -> candidate.id() == report.hostId()).findFirst().orElseThrow();
+            var host = hostsById.get(report.hostId());
             var resource = new ResultResource(clusterId, null, null, null, host.id(), host.type().resourceKind(), host.name());
             for (var check : report.checks()) {
                 var version = report.benchmarkVersion() == null ? "" : report.benchmarkVersion();
@@ -294,9 +298,8 @@ public class EvaluationService {
         return entities;
     }
 
-    private void recordSnapshots(long clusterId, Instant now) {
+    private void recordSnapshots(long clusterId, Map<String, String> teams, Instant now) {
         snapshots.retireCurrent(clusterId);
-        var teams = inventory.teamsByNamespace(clusterId);
         var taken = new ArrayList<ScoreSnapshotEntity>();
         results.tallyByNamespace(clusterId).forEach(tally -> taken.add(snapshot(Scope.NAMESPACE, clusterId, tally.key(),
                 teams.get(tally.key()), "", tally, now)));

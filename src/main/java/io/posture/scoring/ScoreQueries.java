@@ -18,7 +18,6 @@ import io.posture.scoring.ScoreViews.ResourceResult;
 import io.posture.scoring.ScoreViews.ScoreFigure;
 import io.posture.scoring.ScoreViews.ScoreScope;
 import io.posture.scoring.ScoreViews.SectionSummary;
-import io.posture.scoring.ScoreViews.TeamScore;
 import io.posture.scoring.ScoreViews.TrendPoint;
 import io.posture.scoring.ScoreViews.WorkloadScore;
 import io.posture.scoring.internal.ControlResultEntity;
@@ -55,6 +54,7 @@ public class ScoreQueries {
     private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() {
     };
     private static final int EXAMPLES = 5;
+    private static final ScoreFigure NO_FIGURE = new ScoreFigure(null, null, 0, 0, 0, 0);
 
     private final ControlResultRepository results;
     private final ScoreSnapshotRepository snapshots;
@@ -96,11 +96,6 @@ public class ScoreQueries {
                 snapshot.getPassed(), snapshot.getFailed()));
     }
 
-    public List<TeamScore> teamScores(String benchmarkId) {
-        return snapshots.currentTeamScores(benchmarkId).stream().map(snapshot -> new TeamScore(snapshot.getTeam(),
-                snapshot.getScore(), snapshot.getCoverage(), snapshot.getPassed(), snapshot.getFailed())).toList();
-    }
-
     public Page<WorkloadScore> workloadScores(long clusterId, String namespace, String benchmarkId, Pageable pageable) {
         var page = results.tallyWorkloads(clusterId, namespace, benchmarkId, pageable);
         var ids = page.getContent().stream().map(tally -> tally.workloadId()).toList();
@@ -117,7 +112,7 @@ public class ScoreQueries {
     /** The score of a scope (optionally one section), computed from its current results. */
     public ScoreFigure figure(String benchmarkId, ScoreScope scope, String sectionId) {
         return results.tallyScope(benchmarkId, scope.clusterId(), scope.namespace(), scope.team(), sectionId).stream()
-                .findFirst().map(ScoreQueries::figure).orElse(new ScoreFigure(null, null, 0, 0, 0, 0));
+                .findFirst().map(ScoreQueries::figure).orElse(NO_FIGURE);
     }
 
     /**
@@ -147,15 +142,18 @@ public class ScoreQueries {
         return results.countFailingControls(benchmarkId);
     }
 
-    /** Each section of a benchmark in a scope: its score and its controls' status counts. */
+    /** Each section of a benchmark in a scope: its score and its controls' status counts (two queries). */
     public List<SectionSummary> sections(String benchmarkId, ScoreScope scope) {
         var benchmark = catalog.get(benchmarkId);
         var counts = new HashMap<String, Map<ControlStatus, Long>>();
         results.statusCounts(benchmarkId, scope.clusterId(), scope.namespace(), scope.team(), null).forEach(count ->
                 counts.computeIfAbsent(count.controlId(), id -> new EnumMap<>(ControlStatus.class))
                         .put(count.status(), count.count()));
+        var figures = new HashMap<String, ScoreFigure>();
+        results.tallyScopeBySection(benchmarkId, scope.clusterId(), scope.namespace(), scope.team(), null)
+                .forEach(tally -> figures.put(tally.key(), figure(tally)));
         return benchmark.sections().stream().map(section -> new SectionSummary(section.id(), section.title(),
-                figure(benchmarkId, scope, section.id()),
+                figures.getOrDefault(section.id(), NO_FIGURE),
                 section.controls().stream().map(control -> new ControlSummary(control.id(), control.title(),
                         control.severity(), sourceLabel(benchmark, control),
                         counts.getOrDefault(control.id(), Map.of()))).toList())).toList();

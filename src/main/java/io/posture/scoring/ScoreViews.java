@@ -47,9 +47,6 @@ public final class ScoreViews {
                                  long failed) {
     }
 
-    public record TeamScore(String team, Double score, Double coverage, long passed, long failed) {
-    }
-
     public record WorkloadScore(long workloadId, WorkloadKind kind, String name, Double score, long passed,
                                 long failed, Severity worstFailure) {
     }

@@ -1,13 +1,16 @@
 package io.posture.ui;
 
 import io.posture.benchmark.ControlStatus;
+import io.posture.benchmark.Evidence;
 import io.posture.benchmark.Severity;
 import com.vaadin.flow.component.html.Span;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** How scores, severities, statuses and times look everywhere in the UI. */
 public final class Formats {
@@ -32,6 +35,11 @@ public final class Formats {
 
     public static String time(Instant instant) {
         return instant == null ? "—" : TIME.format(instant);
+    }
+
+    /** Evidence on one line: each field path with the value observed there. */
+    public static String evidence(List<Evidence> evidence) {
+        return evidence.stream().map(Evidence::toString).collect(Collectors.joining("; "));
     }
 
     public static Span scoreBadge(Double score) {

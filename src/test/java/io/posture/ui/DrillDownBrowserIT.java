@@ -267,6 +267,8 @@ class DrillDownBrowserIT {
     void browsesCisBenchmarkSectionsControlsHeatMapAndNodeResults() throws IOException {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         signIn(wait, "viewer", "viewer-demo");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-grid.worst-controls")));
+        saveScreenshot("overview.png");
         browser.get("http://localhost:" + port + "/benchmarks");
         cell(wait, "CIS Kubernetes Benchmark");
         saveScreenshot("benchmarks.png");
@@ -281,6 +283,8 @@ class DrillDownBrowserIT {
         var control = cell(wait, "Ensure that the cluster-admin role is only used where required");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", control);
         saveScreenshot("benchmark-sections.png");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        saveScreenshot("benchmark-cluster.png");
         control.click();
         wait.until(ExpectedConditions.urlContains("/controls/5.1.1"));
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText()).startsWith("5.1.1");
@@ -293,9 +297,13 @@ class DrillDownBrowserIT {
         saveScreenshot("heat-map.png");
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-tab[contains(., 'Costliest controls')]"))).click();
         saveScreenshot("costliest-controls.png");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-tab[contains(., 'Trend')]"))).click();
+        saveScreenshot("trend.png");
 
         browser.get("http://localhost:" + port + "/hosts");
-        cell(wait, "dev-eu1-cp-1").click();
+        var node = cell(wait, "dev-eu1-cp-1");
+        saveScreenshot("hosts.png");
+        node.click();
         wait.until(ExpectedConditions.urlMatches(".*/hosts/\\d+$"));
         cell(wait, "Ensure that the --profiling argument is set to false");
         assertThat(browser.getPageSource()).contains("authentication.anonymous.enabled: true");

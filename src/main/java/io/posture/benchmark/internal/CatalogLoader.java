@@ -119,13 +119,14 @@ public final class CatalogLoader {
             var id = required(root, "", "id");
             if (id != null && !BENCHMARK_ID.matcher(id).matches()) {
                 problem("/id", "id '" + id + "' must be 2–64 lower-case letters, digits and dashes");
-            } else if (id != null && custom && known.apply(id) != null && !known.apply(id).custom()) {
+            } else if (id != null && custom && isBuiltIn(known.apply(id))) {
                 problem("/id", "id '" + id + "' is a built-in benchmark; choose another id");
             }
             var title = required(root, "", "title");
-            var parent = optional(root, "extends") == null ? null : known.apply(optional(root, "extends"));
-            if (optional(root, "extends") != null && parent == null) {
-                problem("/extends", "extends unknown benchmark '" + optional(root, "extends") + "'");
+            var parentId = optional(root, "extends");
+            var parent = parentId == null ? null : known.apply(parentId);
+            if (parentId != null && parent == null) {
+                problem("/extends", "extends unknown benchmark '" + parentId + "'");
             }
             var reportTool = optional(root, "reportTool");
             if (reportTool != null && !REPORT_TOOLS.contains(reportTool)) {
@@ -153,6 +154,10 @@ public final class CatalogLoader {
             var edition = optional(root, "edition");
             return new Benchmark(id, title, description == null ? "" : description.trim(), edition, latest, reportTool,
                     custom, List.copyOf(sections));
+        }
+
+        private static boolean isBuiltIn(Benchmark benchmark) {
+            return benchmark != null && !benchmark.custom();
         }
 
         private Section section(JsonNode node, String pointer, Set<String> controlIds, String reportTool) {

@@ -80,6 +80,10 @@ public interface ControlResultRepository extends JpaRepository<ControlResultEnti
             + "from ControlResultEntity r where r.benchmarkId = :benchmarkId and " + SCOPE + " group by r.benchmarkId")
     List<Tally> tallyScope(String benchmarkId, Long clusterId, String namespace, String team, String sectionId);
 
+    @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, r.sectionId, " + TALLY + ") "
+            + "from ControlResultEntity r where r.benchmarkId = :benchmarkId and " + SCOPE + " group by r.benchmarkId, r.sectionId")
+    List<Tally> tallyScopeBySection(String benchmarkId, Long clusterId, String namespace, String team, String sectionId);
+
     @Query("select count(distinct r.controlId) from ControlResultEntity r "
             + "where r.benchmarkId = :benchmarkId and r.status = io.posture.benchmark.ControlStatus.FAIL")
     long countFailingControls(String benchmarkId);
@@ -106,7 +110,7 @@ public interface ControlResultRepository extends JpaRepository<ControlResultEnti
     Page<ControlResultEntity> resultsOfControl(String benchmarkId, String controlId, Long clusterId, String namespace,
                                                String team, String sectionId, Pageable pageable);
 
-    /** Failing (or given-status) results of one control per cluster: the heat map's cells. */
+    /** Per control and cluster, failing and evaluated (pass or fail) results: the heat map's cells. */
     @Query("select new io.posture.scoring.internal.HeatCell(r.clusterId, r.controlId, "
             + "sum(case when r.status = io.posture.benchmark.ControlStatus.FAIL then 1 else 0 end), "
             + "sum(case when r.status in (io.posture.benchmark.ControlStatus.PASS, io.posture.benchmark.ControlStatus.FAIL) then 1 else 0 end)) "

@@ -115,18 +115,6 @@ public class ScoreSnapshotEntity {
         return failed;
     }
 
-    public String getSectionId() {
-        return sectionId;
-    }
-
-    public long getExcepted() {
-        return excepted;
-    }
-
-    public long getUnknown() {
-        return unknown;
-    }
-
     public Instant getTakenAt() {
         return takenAt;
     }

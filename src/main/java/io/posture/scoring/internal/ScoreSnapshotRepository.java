@@ -35,15 +35,6 @@ public interface ScoreSnapshotRepository extends JpaRepository<ScoreSnapshotEnti
             + "and s.benchmarkId = :benchmarkId and s.scope = io.posture.scoring.internal.ScoreSnapshotEntity.Scope.NAMESPACE")
     Page<ScoreSnapshotEntity> currentNamespaceScores(long clusterId, String benchmarkId, Pageable pageable);
 
-    /** The current snapshots of one scope and benchmark: the whole benchmark ('' section) and each section. */
-    @Query("select s from ScoreSnapshotEntity s where s.current = true and s.scope = :scope and s.scopeKey = :scopeKey "
-            + "and s.benchmarkId = :benchmarkId order by s.sectionId")
-    List<ScoreSnapshotEntity> current(Scope scope, String scopeKey, String benchmarkId);
-
-    @Query("select s from ScoreSnapshotEntity s where s.current = true and s.sectionId = '' "
-            + "and s.scope = io.posture.scoring.internal.ScoreSnapshotEntity.Scope.TEAM and s.benchmarkId = :benchmarkId order by s.team")
-    List<ScoreSnapshotEntity> currentTeamScores(String benchmarkId);
-
     /** A trend: one range scan of ix_snapshot_trend (scope, key, benchmark, section, time). */
     @Query("select s from ScoreSnapshotEntity s where s.scope = :scope and s.scopeKey = :scopeKey and s.benchmarkId = :benchmarkId "
             + "and s.sectionId = :sectionId and s.takenAt >= :since order by s.takenAt, s.id")

@@ -27,7 +27,6 @@ import io.posture.scoring.ScoreViews.ScoreScope;
 import io.posture.scoring.ScoreViews.SectionSummary;
 import io.posture.scoring.ScoreViews.TrendPoint;
 import io.posture.scoring.BenchmarkSelection;
-import io.posture.security.Role;
 import io.posture.ui.Formats;
 import io.posture.ui.Notices;
 import io.posture.ui.MainLayout;
@@ -38,7 +37,6 @@ import jakarta.annotation.security.PermitAll;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * One benchmark for the estate or a cluster: score and coverage, sections and their controls,
@@ -101,8 +99,7 @@ class BenchmarkView extends VerticalLayout implements BeforeEnterObserver {
         var enabled = selection.forCluster(cluster.id()).stream().filter(selected -> selected.benchmark().id().equals(benchmarkId))
                 .findFirst().map(BenchmarkSelection.Selected::enabled).orElse(false);
         var checkbox = new Checkbox("Evaluated on " + cluster.name(), enabled);
-        checkbox.setReadOnly(Stream.of(Role.ADMIN, Role.SECURITY_MANAGER, Role.COMPLIANCE_OFFICER)
-                .noneMatch(role -> authentication.hasRole(role.name())));
+        checkbox.setReadOnly(!BenchmarksView.mayConfigureBenchmarks(authentication));
         checkbox.addValueChangeListener(change -> {
             if (change.isFromClient()) {
                 selection.setEnabled(cluster.id(), cluster.name(), benchmarkId, change.getValue());

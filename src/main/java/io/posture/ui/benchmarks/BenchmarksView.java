@@ -19,6 +19,7 @@ import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.BenchmarkDefinitionException;
 import io.posture.benchmark.CustomBenchmarks;
 import io.posture.scoring.ScoreQueries;
+import io.posture.scoring.ScoreViews.ScoreFigure;
 import io.posture.scoring.ScoreViews.ScoreScope;
 import io.posture.security.Role;
 import io.posture.ui.Formats;
@@ -28,6 +29,8 @@ import io.posture.ui.Notices;
 import io.posture.ui.PageHeader;
 import jakarta.annotation.security.PermitAll;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The catalogue: every benchmark with its estate score and coverage; custom benchmarks are uploaded here. */
@@ -40,6 +43,7 @@ class BenchmarksView extends VerticalLayout {
     private final ScoreQueries scores;
     private final Grid<Benchmark> grid = new Grid<>();
     private final Div problems = new Div();
+    private final Map<String, ScoreFigure> estateFigures = new HashMap<>();
 
     BenchmarksView(BenchmarkCatalog catalog, ScoreQueries scores, CustomBenchmarks customBenchmarks,
                    AuthenticationContext authentication) {
@@ -50,19 +54,18 @@ class BenchmarksView extends VerticalLayout {
         grid.addColumn(Benchmark::title).setHeader("Benchmark").setFlexGrow(3);
         grid.addColumn(benchmark -> benchmark.edition() == null ? "" : benchmark.edition()).setHeader("Edition");
         grid.addColumn(BenchmarksView::decidedBy).setHeader("Decided by").setFlexGrow(3);
-        grid.addComponentColumn(benchmark -> Formats.scoreBadge(scores.figure(benchmark.id(), ScoreScope.estate(), null).score()))
+        grid.addComponentColumn(benchmark -> Formats.scoreBadge(estateFigures.get(benchmark.id()).score()))
                 .setHeader("Estate score");
-        grid.addColumn(benchmark -> Formats.percent(scores.figure(benchmark.id(), ScoreScope.estate(), null).coverage()))
-                .setHeader("Coverage");
+        grid.addColumn(benchmark -> Formats.percent(estateFigures.get(benchmark.id()).coverage())).setHeader("Coverage");
         grid.addColumn(benchmark -> benchmark.custom() ? "custom" : "built in").setHeader("Origin");
         grid.addItemClickListener(click -> Navigation.go(Navigation.benchmark(click.getItem().id(), null)));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addClassNames("clickable", "benchmark-catalogue");
         grid.setAllRowsVisible(true);
-        grid.setItems(catalog.all());
+        showCatalogue();
         add(grid);
 
-        if (Stream.of(Role.ADMIN, Role.SECURITY_MANAGER, Role.COMPLIANCE_OFFICER).anyMatch(role -> authentication.hasRole(role.name()))) {
+        if (mayConfigureBenchmarks(authentication)) {
             var upload = new Upload(UploadHandler.inMemory((metadata, content) -> getUI().ifPresent(ui -> ui.access(() ->
                     define(customBenchmarks, content)))));
             upload.setAcceptedFileTypes(".yaml", ".yml");
@@ -75,17 +78,31 @@ class BenchmarksView extends VerticalLayout {
         }
     }
 
+    /** One score query per benchmark, not one per column. */
+    private void showCatalogue() {
+        var benchmarks = catalog.all();
+        estateFigures.clear();
+        benchmarks.forEach(benchmark -> estateFigures.put(benchmark.id(), scores.figure(benchmark.id(), ScoreScope.estate(), null)));
+        grid.setItems(benchmarks);
+    }
+
     private void define(CustomBenchmarks customBenchmarks, byte[] content) {
         problems.removeAll();
         try {
             var benchmark = customBenchmarks.upload(content);
             Notices.success(benchmark.title() + " defined with " + benchmark.controls().count() + " controls and evaluated");
-            grid.setItems(catalog.all());
+            showCatalogue();
         } catch (BenchmarkDefinitionException e) {
             var list = new UnorderedList();
             e.problems().forEach(problem -> list.add(new ListItem("Line " + problem.line() + ": " + problem.message())));
             problems.add(new Span("The file was not used:"), list);
         }
+    }
+
+    /** Who may define custom benchmarks and switch benchmarks per cluster (as {@code Roles.CAN_CONFIGURE_BENCHMARKS}). */
+    static boolean mayConfigureBenchmarks(AuthenticationContext authentication) {
+        return Stream.of(Role.ADMIN, Role.SECURITY_MANAGER, Role.COMPLIANCE_OFFICER)
+                .anyMatch(role -> authentication.hasRole(role.name()));
     }
 
     private static String decidedBy(Benchmark benchmark) {

@@ -83,7 +83,7 @@ class ControlView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader("Cluster");
         grid.addColumn(result -> result.namespace() == null ? "" : result.namespace()).setHeader("Namespace");
         grid.addColumn(result -> result.kind() + " " + result.name()).setHeader("Resource").setFlexGrow(2);
-        grid.addColumn(result -> String.join("; ", result.evidence().stream().map(Object::toString).toList()))
+        grid.addColumn(result -> Formats.evidence(result.evidence()))
                 .setHeader("Evidence").setFlexGrow(5);
         grid.setItemsPageable(pageable -> scores.controlResults(benchmarkId, controlId, scope, pageable).getContent());
         grid.addItemClickListener(click -> open(click.getItem(), clusters, benchmarkId));

@@ -58,7 +58,7 @@ class HostView extends VerticalLayout implements HasUrlParameter<Long> {
         grid.addColumn(ControlResultView::controlId).setHeader("Control").setFlexGrow(0).setWidth("6rem");
         grid.addColumn(ControlResultView::title).setHeader("Title").setFlexGrow(3);
         grid.addComponentColumn(result -> Formats.severityBadge(result.severity())).setHeader("Severity");
-        grid.addColumn(result -> String.join("; ", result.evidence().stream().map(Object::toString).toList()))
+        grid.addColumn(result -> Formats.evidence(result.evidence()))
                 .setHeader("Evidence").setFlexGrow(5);
         grid.setItems(results);
         grid.addItemClickListener(click -> Navigation.go(Navigation.control(benchmark.id(), click.getItem().controlId(), null)));

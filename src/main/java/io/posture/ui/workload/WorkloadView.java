@@ -98,7 +98,7 @@ class WorkloadView extends EstateView {
         grid.addComponentColumn(result -> Formats.statusBadge(result.status())).setHeader("Status").setFlexGrow(0).setWidth("7rem");
         grid.addComponentColumn(result -> Formats.severityBadge(result.severity())).setHeader("Severity").setFlexGrow(0).setWidth("7rem");
         grid.addColumn(ControlResultView::title).setHeader("Control").setFlexGrow(2);
-        grid.addColumn(result -> result.evidence().stream().map(Evidence::toString).collect(Collectors.joining("; ")))
+        grid.addColumn(result -> Formats.evidence(result.evidence()))
                 .setHeader("Evidence").setFlexGrow(4).setPartNameGenerator(result -> "evidence");
         grid.setItems(results);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(WorkloadView::details));

@@ -80,7 +80,7 @@ class PostgresMigrationTest {
         assertThat(scores.explain("pss-restricted", ScoreViews.ScoreScope.team("checkout"), "restricted", 10)).isNotEmpty();
         assertThat(scores.sections("cis-kubernetes", ScoreViews.ScoreScope.cluster(cluster.id()))).isNotEmpty();
         assertThat(scores.heatMap("pss-restricted")).isNotEmpty();
-        assertThat(scores.trend("pss-restricted", ScoreViews.ScoreScope.namespace(cluster.id(), "shop"), null, 7)).isNotEmpty();
+        assertThat(scores.trend("pss-restricted", ScoreViews.ScoreScope.namespace(cluster.id(), "shop"), null, 7).points()).isNotEmpty();
         var api = inventory.workload("pg-cluster", "shop", WorkloadKind.Deployment, "api").orElseThrow();
         assertThat(scores.workloadResults(api.id(), "pss-baseline")).isNotEmpty();
     }

@@ -18,6 +18,7 @@ import io.posture.scoring.ScoreViews.ResourceResult;
 import io.posture.scoring.ScoreViews.ScoreFigure;
 import io.posture.scoring.ScoreViews.ScoreScope;
 import io.posture.scoring.ScoreViews.SectionSummary;
+import io.posture.scoring.ScoreViews.Trend;
 import io.posture.scoring.ScoreViews.TrendPoint;
 import io.posture.scoring.ScoreViews.WorkloadScore;
 import io.posture.scoring.internal.ControlResultEntity;
@@ -183,7 +184,7 @@ public class ScoreQueries {
     }
 
     /** A scope's score over the last {@code days} days (7, 30, 90), for a benchmark or one section. */
-    public List<TrendPoint> trend(String benchmarkId, ScoreScope scope, String sectionId, int days) {
+    public Trend trend(String benchmarkId, ScoreScope scope, String sectionId, int days) {
         Scope kind;
         if (scope.team() != null) {
             kind = Scope.TEAM;
@@ -193,9 +194,15 @@ public class ScoreQueries {
             kind = scope.clusterId() != null ? Scope.CLUSTER : Scope.ESTATE;
         }
         var key = ScoreSnapshotEntity.scopeKey(kind, scope.clusterId(), scope.namespace(), scope.team());
-        return snapshots.trend(kind, key, benchmarkId, sectionId == null ? "" : sectionId,
-                        clock.instant().minus(Duration.ofDays(days))).stream()
-                .map(snapshot -> new TrendPoint(snapshot.getTakenAt(), snapshot.getScore(), snapshot.getCoverage())).toList();
+        var to = clock.instant();
+        var from = to.minus(Duration.ofDays(days));
+        return new Trend(from, to, snapshots.trend(kind, key, benchmarkId, sectionId == null ? "" : sectionId, from).stream()
+                .map(snapshot -> new TrendPoint(snapshot.getTakenAt(), snapshot.getScore(), snapshot.getCoverage())).toList());
+    }
+
+    /** The teams that have score snapshots for a benchmark, by name. */
+    public List<String> teams(String benchmarkId) {
+        return snapshots.scopeKeys(Scope.TEAM, benchmarkId);
     }
 
     /**

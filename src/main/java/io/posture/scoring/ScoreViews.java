@@ -86,6 +86,10 @@ public final class ScoreViews {
     public record TrendPoint(Instant at, Double score, Double coverage) {
     }
 
+    /** A scope's snapshots over a period, oldest first. */
+    public record Trend(Instant from, Instant to, List<TrendPoint> points) {
+    }
+
     /** One row of the control × cluster heat map: failing share per cluster id (null where not evaluated). */
     public record HeatRow(String controlId, String title, Severity severity, Map<Long, Double> failingShare) {
     }

@@ -129,7 +129,7 @@ class BenchmarkCatalogueEndToEndTest {
         assertThat(findings.search(new FindingFilter("e2e", null, null, "5.1.1", null, null, null), PageRequest.of(0, 10))
                 .getContent()).extracting(finding -> finding.workloadKind() + " " + finding.workloadName())
                 .containsExactly("ClusterRoleBinding alice-admin");
-        var trendBefore = scores.trend("cis-kubernetes", scope, null, 7).size();
+        var trendBefore = scores.trend("cis-kubernetes", scope, null, 7).points().size();
 
         // a node report: sections 1-4, on the node; a new report for the node replaces its results
         var report = new String(getClass().getResourceAsStream("/reports/kube-bench-array.json").readAllBytes(), StandardCharsets.UTF_8);
@@ -146,7 +146,7 @@ class BenchmarkCatalogueEndToEndTest {
         assertThat(scores.hostResults(host.id(), "cis-kubernetes")).hasSize(23)
                 .allSatisfy(result -> assertThat(result.status()).isEqualTo(ControlStatus.PASS));
         assertThat(hostReports.reportsOf(host.id())).hasSize(2);
-        assertThat(scores.trend("cis-kubernetes", scope, null, 7)).hasSize(trendBefore + 2);
+        assertThat(scores.trend("cis-kubernetes", scope, null, 7).points()).hasSize(trendBefore + 2);
         assertThat(scores.sections("cis-kubernetes", scope)).filteredOn(section -> section.sectionId().equals("4.1"))
                 .singleElement().satisfies(section -> assertThat(section.figure().passed()).isPositive());
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -298,6 +299,11 @@ class DrillDownBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-tab[contains(., 'Costliest controls')]"))).click();
         saveScreenshot("costliest-controls.png");
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-tab[contains(., 'Trend')]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("posture-trend-chart")));
+        var chartLabel = wait.until(driver -> ((JavascriptExecutor) driver).executeScript(
+                "const root = document.querySelector('posture-trend-chart').shadowRoot;"
+                        + " return root && root.querySelector('canvas') ? root.querySelector('canvas').getAttribute('aria-label') : null;"));
+        assertThat((String) chartLabel).matches("Score trend: \\d+ evaluations, latest score \\d+");
         saveScreenshot("trend.png");
 
         browser.get("http://localhost:" + port + "/hosts");

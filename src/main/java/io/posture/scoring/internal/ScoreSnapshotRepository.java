@@ -39,4 +39,9 @@ public interface ScoreSnapshotRepository extends JpaRepository<ScoreSnapshotEnti
     @Query("select s from ScoreSnapshotEntity s where s.scope = :scope and s.scopeKey = :scopeKey and s.benchmarkId = :benchmarkId "
             + "and s.sectionId = :sectionId and s.takenAt >= :since order by s.takenAt, s.id")
     List<ScoreSnapshotEntity> trend(Scope scope, String scopeKey, String benchmarkId, String sectionId, Instant since);
+
+    /** The keys (e.g. team names) of a scope kind with a current score for the benchmark. */
+    @Query("select distinct s.scopeKey from ScoreSnapshotEntity s where s.current = true and s.scope = :scope "
+            + "and s.benchmarkId = :benchmarkId and s.sectionId = '' order by s.scopeKey")
+    List<String> scopeKeys(Scope scope, String benchmarkId);
 }

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import io.posture.benchmark.Benchmark;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.ControlStatus;
+import io.posture.benchmark.Section;
 import io.posture.inventory.InventoryQueries;
 import io.posture.inventory.InventoryViews.ClusterInfo;
 import io.posture.scoring.ScoreQueries;
@@ -25,16 +26,17 @@ import io.posture.scoring.ScoreViews.ControlSummary;
 import io.posture.scoring.ScoreViews.HeatRow;
 import io.posture.scoring.ScoreViews.ScoreScope;
 import io.posture.scoring.ScoreViews.SectionSummary;
-import io.posture.scoring.ScoreViews.TrendPoint;
 import io.posture.scoring.BenchmarkSelection;
 import io.posture.ui.Formats;
 import io.posture.ui.Notices;
 import io.posture.ui.MainLayout;
 import io.posture.ui.Navigation;
 import io.posture.ui.PageHeader;
+import io.posture.ui.ScoreTrend;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -89,7 +91,7 @@ class BenchmarkView extends VerticalLayout implements BeforeEnterObserver {
         tabs.add("Sections", sections(benchmark, scope, clusterName));
         tabs.add("Costliest controls", explanation(scope, benchmarkId, clusterName));
         tabs.add("Heat map", heatMap(benchmarkId));
-        tabs.add("Trend", trend(benchmarkId, scope));
+        tabs.add("Trend", trend(benchmark, scope));
         tabs.setSizeFull();
         add(tabs);
     }
@@ -115,7 +117,7 @@ class BenchmarkView extends VerticalLayout implements BeforeEnterObserver {
     private Select<String> scopeSelect(String benchmarkId, ClusterInfo cluster) {
         var select = new Select<String>();
         select.setLabel("Scope");
-        var names = new java.util.ArrayList<String>();
+        var names = new ArrayList<String>();
         names.add("Estate");
         inventory.clusters().forEach(info -> names.add(info.name()));
         select.setItems(names);
@@ -211,20 +213,32 @@ class BenchmarkView extends VerticalLayout implements BeforeEnterObserver {
         return cell;
     }
 
-    private Component trend(String benchmarkId, ScoreScope scope) {
-        var days = new Select<Integer>();
-        days.setLabel("Period");
-        days.setItems(7, 30, 90);
-        days.setItemLabelGenerator(value -> "last " + value + " days");
-        var grid = new Grid<TrendPoint>();
-        grid.addColumn(point -> Formats.time(point.at())).setHeader("Evaluated");
-        grid.addComponentColumn(point -> Formats.scoreBadge(point.score())).setHeader("Score");
-        grid.addColumn(point -> Formats.percent(point.coverage())).setHeader("Coverage");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addClassName("score-trend");
-        days.addValueChangeListener(change -> grid.setItems(scores.trend(benchmarkId, scope, null, change.getValue())
-                .reversed()));
-        days.setValue(30);
-        return new Div(days, grid);
+    /** The scope's trend for the whole benchmark or one section; on the estate, optionally one team's. */
+    private Component trend(Benchmark benchmark, ScoreScope scope) {
+        var section = new Select<String>();
+        section.setLabel("Section");
+        var sectionIds = new ArrayList<String>();
+        sectionIds.add("");
+        benchmark.sections().forEach(each -> sectionIds.add(each.id()));
+        section.setItems(sectionIds);
+        section.setItemLabelGenerator(id -> id.isEmpty() ? "Whole benchmark"
+                : id + " " + benchmark.section(id).map(Section::title).orElse(""));
+        section.setValue("");
+        var team = new Select<String>();
+        team.setLabel("Team");
+        var teams = new ArrayList<String>();
+        teams.add("");
+        if (scope.clusterId() == null) {
+            teams.addAll(scores.teams(benchmark.id()));
+        }
+        team.setItems(teams);
+        team.setItemLabelGenerator(name -> name.isEmpty() ? "All teams" : name);
+        team.setValue("");
+        team.setVisible(teams.size() > 1);
+        var trend = new ScoreTrend(days -> scores.trend(benchmark.id(),
+                team.getValue().isEmpty() ? scope : ScoreScope.team(team.getValue()), section.getValue(), days), section, team);
+        section.addValueChangeListener(change -> trend.refresh());
+        team.addValueChangeListener(change -> trend.refresh());
+        return trend;
     }
 }

@@ -14,12 +14,14 @@ import io.posture.inventory.InventoryQueries;
 import io.posture.inventory.InventoryViews.HostInfo;
 import io.posture.scoring.ScoreQueries;
 import io.posture.scoring.ScoreViews.NamespaceScore;
+import io.posture.scoring.ScoreViews.ScoreScope;
 import io.posture.ui.BenchmarkSelect;
 import io.posture.ui.EstateView;
 import io.posture.ui.Formats;
 import io.posture.ui.MainLayout;
 import io.posture.ui.Navigation;
 import io.posture.ui.PageHeader;
+import io.posture.ui.ScoreTrend;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -57,6 +59,7 @@ class ClusterView extends EstateView {
         var tabs = new TabSheet();
         tabs.add("Namespaces", namespaces(cluster.id(), clusterName, benchmarkId));
         tabs.add("Nodes", nodes(cluster.id()));
+        tabs.add("Trend", new ScoreTrend(days -> scores.trend(benchmarkId, ScoreScope.cluster(cluster.id()), null, days)));
         tabs.addClassName("cluster-tabs");
         add(tabs);
     }

@@ -3,6 +3,7 @@ package io.posture.ui.namespace;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.RouteParameters;
@@ -10,6 +11,7 @@ import com.vaadin.flow.router.Route;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.inventory.InventoryQueries;
 import io.posture.scoring.ScoreQueries;
+import io.posture.scoring.ScoreViews.ScoreScope;
 import io.posture.scoring.ScoreViews.WorkloadScore;
 import io.posture.ui.BenchmarkSelect;
 import io.posture.ui.EstateView;
@@ -17,6 +19,7 @@ import io.posture.ui.Formats;
 import io.posture.ui.MainLayout;
 import io.posture.ui.Navigation;
 import io.posture.ui.PageHeader;
+import io.posture.ui.ScoreTrend;
 
 @PermitAll
 @Route(value = "clusters/:cluster/namespaces/:namespace", layout = MainLayout.class)
@@ -56,6 +59,11 @@ class NamespaceView extends EstateView {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("No workloads in this namespace.");
         grid.addClassName("clickable");
-        add(grid);
+        var tabs = new TabSheet();
+        tabs.add("Workloads", grid);
+        tabs.add("Trend", new ScoreTrend(days -> scores.trend(benchmarkId, ScoreScope.namespace(cluster.id(), namespaceName),
+                null, days)));
+        tabs.setSizeFull();
+        add(tabs);
     }
 }

@@ -2,6 +2,7 @@ package io.posture.benchmark;
 
 import io.posture.benchmark.internal.PodView;
 import io.posture.benchmark.internal.RuleRegistry;
+import io.posture.benchmark.internal.RuleResult;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public class BenchmarkEvaluator {
                         List.of(new Evidence("policy version", version + " (replaced by a stricter control)")));
             }
             var result = RuleRegistry.podRule(control.rule(), control.parameters()).evaluate(pod, version);
-            return new ControlOutcome(control, result.passed() ? ControlStatus.PASS : ControlStatus.FAIL, result.evidence());
+            return new ControlOutcome(control, statusOf(result), result.evidence());
         }).toList();
     }
 
@@ -72,8 +73,12 @@ public class BenchmarkEvaluator {
             return List.of(onCluster(control, subject, ControlStatus.PASS, new Evidence("cluster", rule.noneFound())));
         }
         return verdicts.stream().map(verdict -> new ResourceOutcome(control, verdict.kind(), verdict.namespace(),
-                verdict.name(), verdict.result().passed() ? ControlStatus.PASS : ControlStatus.FAIL,
+                verdict.name(), statusOf(verdict.result()),
                 verdict.result().evidence())).toList();
+    }
+
+    private static ControlStatus statusOf(RuleResult result) {
+        return !result.decided() ? ControlStatus.UNKNOWN : result.passed() ? ControlStatus.PASS : ControlStatus.FAIL;
     }
 
     private static ResourceOutcome onCluster(Control control, ClusterSubject subject, ControlStatus status, Evidence evidence) {

@@ -11,11 +11,13 @@ import io.posture.benchmark.Severity;
 import io.posture.collect.ManifestException;
 import io.posture.collect.ManifestObject;
 import io.posture.collect.ManifestReader;
+import io.posture.shared.ImageFacts;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +85,7 @@ final class ScanCommand {
                         object.workloadTemplate().ifPresent(template -> {
                             var subject = new PodSubject(template.kind().name(), template.namespace(), template.name(),
                                     template.podMetadata(), template.podSpec(), template.kind().specPath(),
-                                    template.kind().metadataPath());
+                                    template.kind().metadataPath(), ImageFacts.ByReference.none(Instant.now()));
                             evaluator.evaluate(benchmark, version, subject)
                                     .forEach(outcome -> results.add(new Result(object, template, outcome)));
                         });

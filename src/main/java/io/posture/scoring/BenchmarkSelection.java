@@ -39,7 +39,7 @@ public class BenchmarkSelection {
 
     BenchmarkSelection(BenchmarkCatalog catalog, ClusterBenchmarkRepository choices, AuditLog audit,
                        ApplicationEventPublisher events,
-                       @Value("${posture.scoring.benchmarks:pss-baseline,pss-restricted,cis-kubernetes,cis-docker}") List<String> defaults) {
+                       @Value("${posture.scoring.benchmarks:pss-baseline,pss-restricted,cis-kubernetes,cis-docker,image-trust}") List<String> defaults) {
         this.catalog = catalog;
         this.choices = choices;
         this.audit = audit;

@@ -13,10 +13,14 @@ import io.posture.benchmark.PolicyVersion;
 import io.posture.benchmark.Severity;
 import io.posture.collect.CollectionRunCompleted;
 import io.posture.collect.HostReportImported;
+import io.posture.collect.ImageScansImported;
+import io.posture.collect.RegistryCollected;
 import io.posture.collect.HostReportViews.HostChecks;
 import io.posture.collect.HostReports;
 import io.posture.collect.RunStatus;
+import io.posture.inventory.ImageCatalog;
 import io.posture.inventory.InventoryQueries;
+import io.posture.shared.ImageFacts;
 import io.posture.inventory.InventoryViews.HostInfo;
 import io.posture.inventory.InventoryViews.WorkloadPodSpec;
 import io.posture.scoring.internal.ControlResultEntity;
@@ -61,6 +65,7 @@ public class EvaluationService {
     private static final int PAGE = 200;
 
     private final InventoryQueries inventory;
+    private final ImageCatalog images;
     private final BenchmarkCatalog catalog;
     private final BenchmarkEvaluator evaluator;
     private final BenchmarkSelection selection;
@@ -74,12 +79,13 @@ public class EvaluationService {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<ExceptedResults> exceptedResults;
 
-    EvaluationService(InventoryQueries inventory, BenchmarkCatalog catalog, BenchmarkEvaluator evaluator,
+    EvaluationService(InventoryQueries inventory, ImageCatalog images, BenchmarkCatalog catalog, BenchmarkEvaluator evaluator,
                       BenchmarkSelection selection, HostReports hostReports, ControlResultRepository results,
                       ScoreSnapshotRepository snapshots, ScoreFormula formula, JsonMapper json, Clock clock,
                       EntityManager entityManager, ApplicationEventPublisher events,
                       ObjectProvider<ExceptedResults> exceptedResults) {
         this.inventory = inventory;
+        this.images = images;
         this.catalog = catalog;
         this.evaluator = evaluator;
         this.selection = selection;
@@ -111,6 +117,18 @@ public class EvaluationService {
         } else {
             reevaluate(report.clusterId());
         }
+    }
+
+    @EventListener
+    @Transactional
+    public void onImageScans(ImageScansImported scans) {
+        images.clustersRunning(scans.imageIds()).forEach(this::reevaluate);
+    }
+
+    @EventListener
+    @Transactional
+    public void onRegistryCollected(RegistryCollected collected) {
+        inventory.clusters().forEach(cluster -> reevaluate(cluster.id()));
     }
 
     @EventListener
@@ -147,7 +165,8 @@ public class EvaluationService {
         var teams = inventory.teamsByNamespace(clusterId);
         var enabled = selection.enabledFor(clusterId);
         var evaluation = new Evaluation(excepted, now);
-        int count = evaluatePods(clusterId, enabled, unreadKinds, teams, evaluation);
+        images.refreshUses(clusterId, now);
+        int count = evaluatePods(clusterId, enabled, unreadKinds, teams, evaluation, images.factsFor(clusterId, now));
 
         var subject = clusterSubject(clusterId, clusterName, unreadKinds);
         var hosts = inventory.hostsOf(clusterId);
@@ -189,13 +208,13 @@ public class EvaluationService {
     }
 
     private int evaluatePods(long clusterId, List<BenchmarkSelection.Selected> enabled, Set<String> unreadKinds,
-                             Map<String, String> teams, Evaluation evaluation) {
+                             Map<String, String> teams, Evaluation evaluation, ImageFacts.ByReference imageFacts) {
         int count = 0;
         var page = inventory.podSpecs(clusterId, PageRequest.of(0, PAGE));
         while (true) {
             var batch = new ArrayList<ControlResultEntity>();
             page.forEach(workload -> batch.addAll(evaluate(workload, enabled,
-                    unreadKinds.contains(workload.kind().name()), teams.get(workload.namespace()), evaluation)));
+                    unreadKinds.contains(workload.kind().name()), teams.get(workload.namespace()), evaluation, imageFacts)));
             results.saveAll(batch);
             // keep the persistence context to one page: a large cluster has hundreds of thousands of results
             entityManager.flush();
@@ -213,12 +232,13 @@ public class EvaluationService {
      * controls report UNKNOWN (lowering coverage, not the score), never a PASS on stale data.
      */
     private List<ControlResultEntity> evaluate(WorkloadPodSpec workload, List<BenchmarkSelection.Selected> enabled,
-                                               boolean kindUnread, String team, Evaluation evaluation) {
+                                               boolean kindUnread, String team, Evaluation evaluation,
+                                               ImageFacts.ByReference imageFacts) {
         var metadata = json.createObjectNode();
         metadata.set("annotations", json.readTree(workload.podAnnotationsJson() == null ? "{}" : workload.podAnnotationsJson()));
         metadata.set("labels", json.readTree(workload.labelsJson() == null ? "{}" : workload.labelsJson()));
         var subject = new PodSubject(workload.kind().name(), workload.namespace(), workload.name(), metadata,
-                json.readTree(workload.podSpecJson()), workload.kind().specPath(), workload.kind().metadataPath());
+                json.readTree(workload.podSpecJson()), workload.kind().specPath(), workload.kind().metadataPath(), imageFacts);
         var resource = new ResultResource(workload.clusterId(), workload.namespace(), team, workload.id(), null,
                 workload.kind().name(), workload.name());
         var entities = new ArrayList<ControlResultEntity>();

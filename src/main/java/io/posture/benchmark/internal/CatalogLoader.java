@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 public final class CatalogLoader {
 
     static final List<String> BUILT_IN = List.of("benchmarks/pss-baseline.yaml", "benchmarks/pss-restricted.yaml",
-            "benchmarks/cis-kubernetes.yaml", "benchmarks/cis-docker.yaml");
+            "benchmarks/cis-kubernetes.yaml", "benchmarks/cis-docker.yaml", "benchmarks/image-trust.yaml");
     public static final int MAX_DEFINITION_SIZE = 1_000_000;
     private static final PolicyVersion DEFAULT_SINCE = PolicyVersion.of(1, 0);
     private static final Pattern BENCHMARK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");

@@ -35,4 +35,11 @@ record ParameterizedRule(List<String> parameterNames, Function<Map<String, Objec
         }
         return List.copyOf(result);
     }
+
+    static int positiveInteger(Map<String, Object> parameters, String name) {
+        if (!(parameters.get(name) instanceof Integer value) || value < 1) {
+            throw new IllegalArgumentException("parameter '" + name + "' must be a whole number of at least 1");
+        }
+        return value;
+    }
 }

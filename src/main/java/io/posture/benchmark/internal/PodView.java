@@ -1,6 +1,7 @@
 package io.posture.benchmark.internal;
 
 import io.posture.benchmark.PodSubject;
+import io.posture.shared.ImageFacts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -21,6 +22,11 @@ public final class PodView {
 
     public JsonNode spec() {
         return subject.podSpec() == null ? MissingNode.getInstance() : subject.podSpec();
+    }
+
+    /** What Posture knows of the images the containers run. */
+    public ImageFacts.ByReference images() {
+        return subject.images() == null ? ImageFacts.ByReference.none(java.time.Instant.EPOCH) : subject.images();
     }
 
     public JsonNode annotations() {

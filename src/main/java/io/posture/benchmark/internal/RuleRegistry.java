@@ -11,8 +11,8 @@ public final class RuleRegistry {
 
     public enum Scope { POD, CLUSTER }
 
-    private static final Map<String, Rule> POD_RULES = merged(PodSecurityRules.rules(), WorkloadRules.rules());
-    private static final Map<String, ParameterizedRule> PARAMETERIZED = WorkloadRules.parameterized();
+    private static final Map<String, Rule> POD_RULES = merged(PodSecurityRules.rules(), WorkloadRules.rules(), ImageRules.rules());
+    private static final Map<String, ParameterizedRule> PARAMETERIZED = merged(WorkloadRules.parameterized(), ImageRules.parameterized());
     private static final Map<String, ClusterRule> CLUSTER_RULES = ClusterRules.rules();
 
     private RuleRegistry() {
@@ -60,9 +60,12 @@ public final class RuleRegistry {
         return ids;
     }
 
-    private static Map<String, Rule> merged(Map<String, Rule> first, Map<String, Rule> second) {
-        var all = new HashMap<>(first);
-        all.putAll(second);
+    @SafeVarargs
+    private static <T> Map<String, T> merged(Map<String, T>... parts) {
+        var all = new HashMap<String, T>();
+        for (var part : parts) {
+            all.putAll(part);
+        }
         return Map.copyOf(all);
     }
 }

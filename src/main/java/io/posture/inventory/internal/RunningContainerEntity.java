@@ -44,4 +44,13 @@ public class RunningContainerEntity extends Tracked {
     public String getContainerName() {
         return containerName;
     }
+
+    /** Where in the inventory the pod belongs: namespace/kind/workload/container. */
+    public String workloadContainerKey() {
+        return namespace + "/" + workloadKind + "/" + workloadName + "/" + containerName;
+    }
+
+    public String getImageId() {
+        return imageId;
+    }
 }

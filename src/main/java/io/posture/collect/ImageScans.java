@@ -1,0 +1,99 @@
+package io.posture.collect;
+
+import io.posture.collect.internal.ScanReportReader;
+import io.posture.inventory.ImageCatalog;
+import io.posture.security.AuditLog;
+import io.posture.security.Roles;
+import io.posture.shared.Sha256;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Imports vulnerability scan reports (Trivy, Grype) of images, from the Images page, the HTTP API
+ * and the demo estate. A report replaces the vulnerabilities of the image it scanned; a bad file is
+ * refused whole and changes nothing.
+ */
+@Service
+public class ImageScans {
+
+    /** What an import stored: per image, its id, the reference the report used, and the vulnerabilities kept. */
+    public record ImportedImage(long imageId, String reference, String digest, int vulnerabilities) {
+    }
+
+    public record ImportResult(String scanner, String sha256, List<ImportedImage> images, List<String> skipped) {
+    }
+
+    private final ImageCatalog catalog;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final long maxFileBytes;
+
+    ImageScans(ImageCatalog catalog, ApplicationEventPublisher events, AuditLog audit, Clock clock,
+               @Value("${posture.import.max-file-size:16MB}") DataSize maxFileSize) {
+        this.catalog = catalog;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+        this.maxFileBytes = maxFileSize.toBytes();
+    }
+
+    @PreAuthorize(Roles.CAN_IMPORT)
+    @Transactional
+    public ImportResult upload(String fileName, byte[] content) {
+        return store(fileName, content);
+    }
+
+    /** A report file read at start-up (the demo estate): trusted, so no user permission applies. */
+    @Transactional
+    public ImportResult importFile(Path file) {
+        try {
+            return store(file.getFileName().toString(), Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
+    private ImportResult store(String fileName, byte[] content) {
+        if (content.length > maxFileBytes) {
+            throw new ManifestException(UploadNames.baseName(fileName) + " is " + content.length / (1024 * 1024)
+                    + " MB; scan reports may be at most " + maxFileBytes / (1024 * 1024) + " MB");
+        }
+        var parsed = ScanReportReader.read(content);
+        var sha256 = Sha256.hex(content);
+        var now = clock.instant();
+        var actor = AuditLog.currentActor();
+        var imported = new ArrayList<ImportedImage>();
+        for (var report : parsed.reports()) {
+            long imageId;
+            try {
+                imageId = catalog.recordScan(report, UploadNames.baseName(fileName), sha256, actor, now);
+            } catch (IllegalArgumentException e) {
+                throw new ManifestException(e.getMessage());
+            }
+            imported.add(new ImportedImage(imageId, report.image().reference(), report.image().digest(), report.vulnerabilities().size()));
+        }
+        var scanner = parsed.reports().getFirst().scanner();
+        audit.record("scan.imported", scanner + " " + UploadNames.baseName(fileName), null,
+                imported.size() + (imported.size() == 1 ? " image, " : " images, ")
+                        + imported.stream().mapToInt(ImportedImage::vulnerabilities).sum() + " vulnerabilities", sha256);
+        events.publishEvent(new ImageScansImported(imported.stream().map(ImportedImage::imageId).toList()));
+        return new ImportResult(scanner, sha256, List.copyOf(imported), parsed.skipped());
+    }
+}

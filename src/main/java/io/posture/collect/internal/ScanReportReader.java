@@ -1,0 +1,316 @@
+package io.posture.collect.internal;
+
+import io.posture.collect.ManifestException;
+import io.posture.inventory.ImageViews.FixState;
+import io.posture.inventory.ImageViews.ScanReport;
+import io.posture.inventory.ImageViews.ScannedImage;
+import io.posture.inventory.ImageViews.Vulnerability;
+import io.posture.shared.ImageReference;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads vulnerability scan reports of images: Trivy JSON (schema 2, the older bare array of
+ * results, and the Kubernetes {@code Resources[]} shape, which covers many images) and Grype JSON.
+ * Entries without a vulnerability id or package are skipped and counted; a file of another kind
+ * is refused with what was expected.
+ */
+public final class ScanReportReader {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The reports read (one per image) and the entries skipped, with why. */
+    public record Parsed(List<ScanReport> reports, List<String> skipped) {
+    }
+
+    private ScanReportReader() {
+    }
+
+    public static Parsed read(byte[] content) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(content);
+        } catch (JacksonException e) {
+            throw new ManifestException("not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ManifestException("the file is empty");
+        }
+        var skipped = new ArrayList<String>();
+        List<ScanReport> reports;
+        if (root.isObject() && root.has("matches")) {
+            reports = List.of(grype(root, skipped));
+        } else if (root.isObject() && root.has("Resources")) {
+            reports = trivyKubernetes(root, skipped);
+        } else if (root.isObject() && (root.has("Results") || root.has("SchemaVersion"))) {
+            reports = List.of(trivy(root, skipped));
+        } else if (root.isArray() && (root.isEmpty() || root.get(0).has("Target"))) {
+            reports = List.of(trivyArray(root, skipped));
+        } else {
+            throw new ManifestException("not a Trivy or Grype report: expected Trivy JSON (SchemaVersion and Results, "
+                    + "Resources from trivy k8s, or an array of results) or Grype JSON (matches and source)");
+        }
+        if (reports.isEmpty()) {
+            throw new ManifestException("the report names no image");
+        }
+        return new Parsed(reports, List.copyOf(skipped));
+    }
+
+    private static ScanReport trivy(JsonNode root, List<String> skipped) {
+        var reference = text(root.path("ArtifactName"));
+        if (reference == null) {
+            throw new ManifestException("the Trivy report has no ArtifactName: it does not say which image it scanned");
+        }
+        if (root.has("ArtifactType") && !text(root.path("ArtifactType"), "container_image").equals("container_image")) {
+            throw new ManifestException("the Trivy report scanned a " + text(root.path("ArtifactType")) + ", not a container image");
+        }
+        var vulnerabilities = new ArrayList<Vulnerability>();
+        for (var result : root.path("Results")) {
+            trivyVulnerabilities(result, vulnerabilities, skipped);
+        }
+        return new ScanReport("trivy", text(root.path("Trivy").path("Version")), trivyImage(reference, root.path("Metadata")), vulnerabilities);
+    }
+
+    private static ScanReport trivyArray(JsonNode root, List<String> skipped) {
+        var vulnerabilities = new ArrayList<Vulnerability>();
+        String reference = null;
+        for (var result : root) {
+            if (reference == null) {
+                reference = targetImage(text(result.path("Target")));
+            }
+            trivyVulnerabilities(result, vulnerabilities, skipped);
+        }
+        if (reference == null) {
+            throw new ManifestException("the Trivy report's results name no Target image");
+        }
+        return new ScanReport("trivy", null, trivyImage(reference, null), vulnerabilities);
+    }
+
+    /** trivy k8s: a resource's results name their image in Target; one report per image across resources. */
+    private static List<ScanReport> trivyKubernetes(JsonNode root, List<String> skipped) {
+        var byImage = new LinkedHashMap<String, List<Vulnerability>>();
+        var metadata = new LinkedHashMap<String, JsonNode>();
+        for (var resource : root.path("Resources")) {
+            for (var image : resource.path("Metadata")) {
+                var name = text(image.path("Reference"));
+                if (name == null && image.path("RepoTags").size() > 0) {
+                    name = text(image.path("RepoTags").get(0));
+                }
+                if (name != null) {
+                    metadata.putIfAbsent(name, image);
+                }
+            }
+            // an os-pkgs result names its image in Target; the language-package results after it are files in that image
+            var image = resourceImage(resource);
+            for (var result : resource.path("Results")) {
+                if ("os-pkgs".equals(text(result.path("Class"), "os-pkgs"))) {
+                    image = targetImage(text(result.path("Target")));
+                }
+                if (image != null) {
+                    trivyVulnerabilities(result, byImage.computeIfAbsent(image, key -> new ArrayList<>()), skipped);
+                }
+            }
+        }
+        var reports = new ArrayList<ScanReport>();
+        byImage.forEach((image, vulnerabilities) -> reports.add(new ScanReport("trivy", null,
+                trivyImage(image, metadata.get(image)), vulnerabilities)));
+        return reports;
+    }
+
+    private static String resourceImage(JsonNode resource) {
+        var first = resource.path("Metadata").path(0);
+        var name = text(first.path("Reference"));
+        return name != null ? name : text(first.path("RepoTags").path(0));
+    }
+
+    private static void trivyVulnerabilities(JsonNode result, List<Vulnerability> into, List<String> skipped) {
+        for (var vulnerability : result.path("Vulnerabilities")) {
+            var id = text(vulnerability.path("VulnerabilityID"));
+            var packageName = text(vulnerability.path("PkgName"));
+            if (id == null || packageName == null) {
+                skipped.add("a vulnerability without " + (id == null ? "VulnerabilityID" : "PkgName") + " in " + text(result.path("Target"), "a result"));
+                continue;
+            }
+            var fixed = text(vulnerability.path("FixedVersion"));
+            Double cvss = null;
+            for (var source : vulnerability.path("CVSS")) {
+                var score = number(source.path("V3Score"));
+                cvss = max(cvss, score != null ? score : number(source.path("V2Score")));
+            }
+            into.add(new Vulnerability(id, packageName, text(vulnerability.path("InstalledVersion")), fixed,
+                    severity(text(vulnerability.path("Severity"))), cvss, trivyFixState(text(vulnerability.path("Status")), fixed),
+                    clip(text(vulnerability.path("Title")), 1000), clip(text(vulnerability.path("PrimaryURL")), 1000)));
+        }
+    }
+
+    private static ScannedImage trivyImage(String reference, JsonNode metadata) {
+        if (metadata == null || metadata.isMissingNode() || metadata.isNull()) {
+            return new ScannedImage(reference, null, null, null, null, null, Map.of());
+        }
+        String digest = null;
+        var parsed = ImageReference.parse(reference);
+        for (var repoDigest : metadata.path("RepoDigests")) {
+            var candidate = ImageReference.parse(text(repoDigest));
+            if (candidate != null && candidate.digest() != null && (digest == null || parsed != null
+                    && candidate.repository().equals(parsed.repository()) && candidate.registry().equals(parsed.registry()))) {
+                digest = candidate.digest();
+            }
+        }
+        var os = join(text(metadata.path("OS").path("Family")), text(metadata.path("OS").path("Name")));
+        var config = metadata.path("ImageConfig");
+        var known = config.isObject();
+        return new ScannedImage(reference, digest, os, text(config.path("architecture")), instant(text(config.path("created"))),
+                known ? text(config.path("config").path("User"), "") : null, labels(config.path("config").path("Labels")));
+    }
+
+    private static ScanReport grype(JsonNode root, List<String> skipped) {
+        var source = root.path("source");
+        if (source.has("type") && !text(source.path("type"), "image").equals("image")) {
+            throw new ManifestException("the Grype report scanned a " + text(source.path("type")) + ", not a container image");
+        }
+        var target = source.path("target");
+        String reference = target.path("tags").size() > 0 ? text(target.path("tags").get(0)) : text(target.path("userInput"));
+        if (reference == null || ImageReference.parse(reference) == null) {
+            throw new ManifestException("the Grype report does not name the image it scanned (source.target.userInput or tags)");
+        }
+        var digest = text(target.path("manifestDigest"));
+        if (digest == null && target.path("repoDigests").size() > 0) {
+            var repoDigest = ImageReference.parse(text(target.path("repoDigests").get(0)));
+            digest = repoDigest == null ? null : repoDigest.digest();
+        }
+        var vulnerabilities = new ArrayList<Vulnerability>();
+        for (var match : root.path("matches")) {
+            var vulnerability = match.path("vulnerability");
+            var id = text(vulnerability.path("id"));
+            var packageName = text(match.path("artifact").path("name"));
+            if (id == null || packageName == null) {
+                skipped.add("a match without " + (id == null ? "vulnerability.id" : "artifact.name"));
+                continue;
+            }
+            Double cvss = null;
+            for (var score : vulnerability.path("cvss")) {
+                cvss = max(cvss, number(score.path("metrics").path("baseScore")));
+            }
+            var fixVersions = new ArrayList<String>();
+            vulnerability.path("fix").path("versions").forEach(version -> {
+                if (text(version) != null) {
+                    fixVersions.add(text(version));
+                }
+            });
+            var url = text(vulnerability.path("dataSource"));
+            if (url == null && vulnerability.path("urls").size() > 0) {
+                url = text(vulnerability.path("urls").get(0));
+            }
+            vulnerabilities.add(new Vulnerability(id, packageName, text(match.path("artifact").path("version")),
+                    fixVersions.isEmpty() ? null : clip(String.join(", ", fixVersions), 512),
+                    severity(text(vulnerability.path("severity"))), cvss,
+                    grypeFixState(text(vulnerability.path("fix").path("state")), !fixVersions.isEmpty()),
+                    clip(text(vulnerability.path("description")), 1000), clip(url, 1000)));
+        }
+        var distro = root.path("distro");
+        var image = new ScannedImage(reference, digest, join(text(distro.path("name")), text(distro.path("version"))),
+                null, null, null, labels(target.path("labels")));
+        return new ScanReport("grype", text(root.path("descriptor").path("version")), image, vulnerabilities);
+    }
+
+    /** "nginx:1.25 (debian 12.1)" names the image nginx:1.25; a file path target names none. */
+    private static String targetImage(String target) {
+        if (target == null) {
+            return null;
+        }
+        int paren = target.indexOf(" (");
+        var image = (paren > 0 ? target.substring(0, paren) : target).trim();
+        return image.isEmpty() || image.contains(" ") || image.startsWith("/") ? null : image;
+    }
+
+    static String severity(String text) {
+        if (text == null) {
+            return "UNKNOWN";
+        }
+        var upper = text.trim().toUpperCase(Locale.ROOT);
+        return switch (upper) {
+            case "CRITICAL", "HIGH", "MEDIUM", "LOW" -> upper;
+            case "NEGLIGIBLE" -> "LOW";
+            default -> "UNKNOWN";
+        };
+    }
+
+    private static FixState trivyFixState(String status, String fixedVersion) {
+        if (status == null) {
+            return fixedVersion != null ? FixState.FIXED : FixState.UNKNOWN;
+        }
+        return switch (status.toLowerCase(Locale.ROOT)) {
+            case "fixed" -> FixState.FIXED;
+            case "will_not_fix", "fix_deferred", "end_of_life" -> FixState.WONT_FIX;
+            case "affected", "under_investigation" -> FixState.NOT_FIXED;
+            default -> fixedVersion != null ? FixState.FIXED : FixState.UNKNOWN;
+        };
+    }
+
+    private static FixState grypeFixState(String state, boolean hasVersions) {
+        if (state == null) {
+            return hasVersions ? FixState.FIXED : FixState.UNKNOWN;
+        }
+        return switch (state.toLowerCase(Locale.ROOT)) {
+            case "fixed" -> FixState.FIXED;
+            case "not-fixed" -> FixState.NOT_FIXED;
+            case "wont-fix" -> FixState.WONT_FIX;
+            default -> FixState.UNKNOWN;
+        };
+    }
+
+    private static Map<String, String> labels(JsonNode labels) {
+        var result = new TreeMap<String, String>();
+        if (labels.isObject()) {
+            labels.properties().forEach(entry -> {
+                if (entry.getValue().isValueNode()) {
+                    result.put(entry.getKey(), clip(entry.getValue().asString(), 1000));
+                }
+            });
+        }
+        return result;
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || !node.isValueNode() || node.isNull() || node.asString().isBlank() ? null : node.asString().trim();
+    }
+
+    private static String text(JsonNode node, String fallback) {
+        var value = text(node);
+        return value == null ? fallback : value;
+    }
+
+    private static Double number(JsonNode node) {
+        return node.isNumber() ? node.asDouble() : null;
+    }
+
+    private static Double max(Double current, Double candidate) {
+        return candidate == null || candidate < 0 || candidate > 10 ? current : current == null ? candidate : Math.max(current, candidate);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String join(String first, String second) {
+        return first == null ? second : second == null ? first : first + " " + second;
+    }
+
+    private static String clip(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+}

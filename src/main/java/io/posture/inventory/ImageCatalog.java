@@ -1,0 +1,279 @@
+package io.posture.inventory;
+
+import io.posture.inventory.ImageViews.CveOccurrence;
+import io.posture.inventory.ImageViews.FixState;
+import io.posture.inventory.ImageViews.ImageDetail;
+import io.posture.inventory.ImageViews.ImageSummary;
+import io.posture.inventory.ImageViews.RegistryImage;
+import io.posture.inventory.ImageViews.RegistrySummary;
+import io.posture.inventory.ImageViews.RepositorySummary;
+import io.posture.inventory.ImageViews.ScanReport;
+import io.posture.inventory.ImageViews.TagRow;
+import io.posture.inventory.ImageViews.Vulnerability;
+import io.posture.inventory.internal.ContainerImage;
+import io.posture.inventory.internal.ImageEntity;
+import io.posture.inventory.internal.ImageRepository;
+import io.posture.inventory.internal.ImageScanEntity;
+import io.posture.inventory.internal.ImageScanRepository;
+import io.posture.inventory.internal.ImageUseEntity;
+import io.posture.inventory.internal.ImageUseRepository;
+import io.posture.inventory.internal.RunningContainerEntity;
+import io.posture.inventory.internal.VulnerabilityEntity;
+import io.posture.inventory.internal.VulnerabilityRepository;
+import io.posture.shared.ImageFacts;
+import io.posture.shared.ImageReference;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The image inventory: images by digest, the workloads that run them, their latest scan's
+ * vulnerabilities, and what registries say about them. Scans and registry collections write
+ * here; the images pages and the image rules read from here.
+ */
+@Service
+public class ImageCatalog {
+
+    private static final List<String> SEVERITY_ORDER = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN");
+
+    private final ImageRepository images;
+    private final ImageUseRepository uses;
+    private final VulnerabilityRepository vulnerabilities;
+    private final ImageScanRepository scans;
+    private final JsonMapper json;
+
+    ImageCatalog(ImageRepository images, ImageUseRepository uses, VulnerabilityRepository vulnerabilities,
+                 ImageScanRepository scans, JsonMapper json) {
+        this.images = images;
+        this.uses = uses;
+        this.vulnerabilities = vulnerabilities;
+        this.scans = scans;
+        this.json = json;
+    }
+
+    /**
+     * Stores a scan as the image's current vulnerabilities, replacing those of its previous scan.
+     * The image is matched by digest, then by reference; one Posture has never seen is kept (not running).
+     */
+    @Transactional
+    public long recordScan(ScanReport report, String sourceName, String sha256, String actor, Instant at) {
+        var scanned = report.image();
+        var reference = ImageReference.parse(scanned.reference());
+        if (reference == null) {
+            throw new IllegalArgumentException("the report does not name the image it scanned");
+        }
+        var digest = scanned.digest() != null ? scanned.digest() : reference.digest();
+        var image = resolve(reference, digest, at);
+        image.configure(scanned.os(), scanned.architecture(), scanned.created(), scanned.configUser(), labels(scanned.labels()));
+        var unique = new LinkedHashMap<String, Vulnerability>();
+        for (var vulnerability : report.vulnerabilities()) {
+            unique.merge(vulnerability.id() + "\u0000" + vulnerability.packageName(), vulnerability, ImageCatalog::worse);
+        }
+        vulnerabilities.deleteByImage(image.getId());
+        vulnerabilities.flush();
+        vulnerabilities.saveAll(unique.values().stream().map(found -> new VulnerabilityEntity(image.getId(), found)).toList());
+        var found = unique.values();
+        image.scanned(report.scanner(), at, count(found, "CRITICAL", false), count(found, "HIGH", false),
+                (int) found.stream().filter(v -> v.fixState() == FixState.FIXED).count(),
+                count(found, "CRITICAL", true) + count(found, "HIGH", true));
+        scans.save(new ImageScanEntity(image.getId(), report.scanner(), report.scannerVersion(), sourceName, sha256, found.size(), actor, at));
+        return image.getId();
+    }
+
+    /** Records what a registry says about an image: its tags, config and signatures. */
+    @Transactional
+    public long recordRegistryImage(RegistryImage found, Instant at) {
+        var image = images.findByDigest(found.digest()).stream()
+                .filter(candidate -> candidate.getRegistry().equals(found.registry()) && candidate.getRepository().equals(found.repository()))
+                .findFirst()
+                .orElseGet(() -> images.save(new ImageEntity(found.registry(), found.repository(), found.digest(), null, at)));
+        for (var tag : found.tags()) {
+            images.findByIdentity(ImageEntity.identity(found.registry(), found.repository(), null, tag))
+                    .filter(placeholder -> !placeholder.getId().equals(image.getId()) && placeholder.getLastScanned() == null)
+                    .ifPresent(images::delete);
+            image.getTags().add(tag);
+        }
+        image.configure(found.os(), found.architecture(), found.created(), found.configUser(), labels(found.labels()));
+        image.signatures(found.signed(), found.attested());
+        image.seen(at);
+        return image.getId();
+    }
+
+    /** Rebuilds which images the cluster's workloads run, from its containers and the digests its pods report. */
+    @Transactional
+    public void refreshUses(long clusterId, Instant at) {
+        var runningDigests = new HashMap<String, String>();
+        for (RunningContainerEntity running : uses.runningWithImageId(clusterId)) {
+            var digest = digestOf(running.getImageId());
+            if (digest != null) {
+                runningDigests.putIfAbsent(running.workloadContainerKey(), digest);
+            }
+        }
+        uses.deleteByCluster(clusterId);
+        uses.flush();
+        var resolved = new HashMap<String, ImageEntity>();
+        var rows = new ArrayList<ImageUseEntity>();
+        for (ContainerImage container : uses.containerImages(clusterId)) {
+            var reference = ImageReference.parse(container.image());
+            if (reference == null) {
+                continue;
+            }
+            var digest = reference.digest() != null ? reference.digest()
+                    : runningDigests.get(container.namespace() + "/" + container.kind().name() + "/" + container.workloadName() + "/" + container.containerName());
+            var image = resolved.computeIfAbsent(reference.text() + "@" + digest, key -> resolve(reference, digest, at));
+            image.seen(at);
+            rows.add(new ImageUseEntity(image.getId(), clusterId, container.namespace(), container.kind(),
+                    container.workloadName(), container.containerName(), container.image()));
+        }
+        uses.saveAll(rows);
+        uses.flush();
+        images.markInUse();
+        images.deleteUnusedPlaceholders();
+    }
+
+    /** The facts image rules need about every image the cluster runs, by reference as written. */
+    @Transactional(readOnly = true)
+    public ImageFacts.ByReference factsFor(long clusterId, Instant asOf) {
+        var imageByReference = new HashMap<String, Long>();
+        for (var use : uses.findByClusterId(clusterId)) {
+            imageByReference.putIfAbsent(use.getReference(), use.getImageId());
+        }
+        var byId = new HashMap<Long, ImageEntity>();
+        images.findAllById(imageByReference.values()).forEach(image -> byId.put(image.getId(), image));
+        var fixable = new HashMap<Long, List<String>>();
+        if (!byId.isEmpty()) {
+            for (var row : vulnerabilities.fixableCriticalHigh(byId.keySet())) {
+                var ids = fixable.computeIfAbsent(row.imageId(), id -> new ArrayList<>());
+                if (!ids.contains(row.vulnerabilityId())) {
+                    ids.add(row.vulnerabilityId());
+                }
+            }
+        }
+        var facts = new HashMap<String, ImageFacts>();
+        imageByReference.forEach((reference, imageId) -> {
+            var image = byId.get(imageId);
+            if (image != null) {
+                facts.put(reference, new ImageFacts(image.getDigest(), image.getSigned(), image.getConfigUser(),
+                        image.getCreatedAt(), image.getLastScanned(), List.copyOf(fixable.getOrDefault(imageId, List.of()))));
+            }
+        });
+        return new ImageFacts.ByReference(asOf, Map.copyOf(facts));
+    }
+
+    public Page<ImageSummary> images(String text, String registry, boolean inUseOnly, Pageable pageable) {
+        return images.summaries(text == null ? "" : text.trim(), registry == null ? "" : registry, inUseOnly, pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ImageDetail> image(long id) {
+        return images.summary(id).map(summary -> {
+            var image = images.findById(id).orElseThrow();
+            return new ImageDetail(summary, List.copyOf(image.getTags()), image.getArchitecture(), parseLabels(image.getLabels()),
+                    image.getAttested(), image.getScanner(), uses.usesOf(id),
+                    scans.findTop20ByImageIdOrderByImportedAtDesc(id).stream().map(ImageScanEntity::toView).toList());
+        });
+    }
+
+    /** An image's vulnerabilities grouped by package; in each package the fixable and most severe first. */
+    public Page<Vulnerability> vulnerabilities(long imageId, Pageable pageable) {
+        return vulnerabilities.ofImage(imageId, pageable).map(VulnerabilityEntity::toView);
+    }
+
+    /** Where does a vulnerability run: every image that has it, in use first. */
+    public Page<CveOccurrence> whereIs(String vulnerabilityId, Pageable pageable) {
+        return vulnerabilities.occurrences(normalizedVulnerabilityId(vulnerabilityId), pageable);
+    }
+
+    /** CVE ids are upper case ({@code cve-2024-1} finds CVE-2024-1); other ids (GHSA) as written. */
+    public static String normalizedVulnerabilityId(String text) {
+        var trimmed = text == null ? "" : text.trim();
+        return trimmed.regionMatches(true, 0, "CVE-", 0, 4) ? trimmed.toUpperCase(Locale.ROOT) : trimmed;
+    }
+
+    public List<RegistrySummary> registries() {
+        return images.registries();
+    }
+
+    public Page<RepositorySummary> repositories(String registry, Pageable pageable) {
+        return images.repositories(registry, pageable);
+    }
+
+    /** A repository's tags, newest image first; a digest no tag points at is listed untagged. */
+    @Transactional(readOnly = true)
+    public List<TagRow> tags(String registry, String repository) {
+        var rows = new ArrayList<TagRow>();
+        for (var image : images.findByRegistryAndRepositoryOrderByCreatedAtDesc(registry, repository)) {
+            var tags = image.getTags().isEmpty() ? List.<String>of("") : List.copyOf(image.getTags());
+            for (var tag : tags) {
+                rows.add(new TagRow(image.getId(), tag, image.getDigest(), image.getCreatedAt(), image.getSigned(),
+                        image.getCriticalCount(), image.getHighCount(), image.isInUse()));
+            }
+        }
+        return rows;
+    }
+
+    /** The clusters whose workloads run any of the images: the ones to evaluate again when they change. */
+    public List<Long> clustersRunning(List<Long> imageIds) {
+        return imageIds.isEmpty() ? List.of() : uses.clustersRunning(imageIds);
+    }
+
+    private ImageEntity resolve(ImageReference reference, String digest, Instant at) {
+        var tag = reference.tag() != null ? reference.tag() : reference.digest() == null ? "latest" : null;
+        if (digest != null) {
+            var byDigest = images.findByDigest(digest).stream()
+                    .filter(image -> image.getRegistry().equals(reference.registry()) && image.getRepository().equals(reference.repository()))
+                    .findFirst();
+            if (byDigest.isPresent()) {
+                if (tag != null) {
+                    byDigest.get().getTags().add(tag);
+                }
+                return byDigest.get();
+            }
+            var placeholder = images.findByIdentity(ImageEntity.identity(reference.registry(), reference.repository(), null, tag));
+            if (placeholder.isPresent()) {
+                placeholder.get().identify(digest, tag);
+                return placeholder.get();
+            }
+            return images.save(new ImageEntity(reference.registry(), reference.repository(), digest, tag, at));
+        }
+        var tagged = images.withTag(reference.registry(), reference.repository(), tag).stream()
+                .filter(image -> image.getDigest() != null).findFirst();
+        return tagged.orElseGet(() -> images.findByIdentity(ImageEntity.identity(reference.registry(), reference.repository(), null, tag))
+                .orElseGet(() -> images.save(new ImageEntity(reference.registry(), reference.repository(), null, tag, at))));
+    }
+
+    /** The manifest digest in a pod status image ID ({@code docker-pullable://repo@sha256:…}); a bare config ID is not one. */
+    static String digestOf(String imageId) {
+        int at = imageId == null ? -1 : imageId.indexOf("@sha256:");
+        return at < 0 ? null : imageId.substring(at + 1);
+    }
+
+    private static int count(java.util.Collection<Vulnerability> found, String severity, boolean fixableOnly) {
+        return (int) found.stream().filter(v -> v.severity().equals(severity) && (!fixableOnly || v.fixState() == FixState.FIXED)).count();
+    }
+
+    private static Vulnerability worse(Vulnerability first, Vulnerability second) {
+        return SEVERITY_ORDER.indexOf(first.severity()) <= SEVERITY_ORDER.indexOf(second.severity()) ? first : second;
+    }
+
+    private String labels(Map<String, String> labels) {
+        return labels == null ? null : json.writeValueAsString(new TreeMap<>(labels));
+    }
+
+    private Map<String, String> parseLabels(String labels) {
+        return json.readValue(labels == null ? "{}" : labels, new TypeReference<TreeMap<String, String>>() { });
+    }
+}

@@ -1,0 +1,73 @@
+package io.posture.inventory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What the image inventory shows and takes. */
+public final class ImageViews {
+
+    private ImageViews() {
+    }
+
+    public enum FixState { FIXED, NOT_FIXED, WONT_FIX, UNKNOWN }
+
+    /** An image in the images list; {@code workloads} counts the workloads running it now. */
+    public record ImageSummary(long id, String registry, String repository, String digest, String os, Instant created,
+                               String configUser, Boolean signed, int critical, int high, int fixable,
+                               int fixableCriticalHigh, Instant lastScanned, long workloads) {
+
+        public String name() {
+            return registry + "/" + repository;
+        }
+    }
+
+    public record ImageDetail(ImageSummary summary, List<String> tags, String architecture, Map<String, String> labels,
+                              Boolean attested, String scanner, List<ImageUse> uses, List<ScanRecord> scans) {
+    }
+
+    public record ImageUse(String cluster, String namespace, WorkloadKind kind, String workload, String container,
+                           String reference) {
+    }
+
+    public record ScanRecord(String scanner, String scannerVersion, String sourceName, String sha256,
+                             int vulnerabilityCount, String importedBy, Instant importedAt) {
+    }
+
+    /** A vulnerability of a package; severity is CRITICAL, HIGH, MEDIUM, LOW or UNKNOWN. */
+    public record Vulnerability(String id, String packageName, String installedVersion, String fixedVersion,
+                                String severity, Double cvss, FixState fixState, String title, String url) {
+    }
+
+    /** The image a scan report describes, as the report names it. */
+    public record ScannedImage(String reference, String digest, String os, String architecture, Instant created,
+                               String configUser, Map<String, String> labels) {
+    }
+
+    public record ScanReport(String scanner, String scannerVersion, ScannedImage image, List<Vulnerability> vulnerabilities) {
+    }
+
+    /** An image as a registry describes it: manifest digest, tags pointing at it, config and signatures. */
+    public record RegistryImage(String registry, String repository, String digest, List<String> tags, String os,
+                                String architecture, Instant created, String configUser, Map<String, String> labels,
+                                boolean signed, boolean attested) {
+    }
+
+    public record RegistrySummary(String registry, long repositories, long images, long imagesInUse) {
+    }
+
+    public record RepositorySummary(String registry, String repository, long images, long imagesInUse,
+                                    int worstCritical, int worstHigh) {
+    }
+
+    /** A tag or untagged digest of a repository. */
+    public record TagRow(long imageId, String tag, String digest, Instant created, Boolean signed, int critical,
+                         int high, boolean inUse) {
+    }
+
+    /** An image that has a given vulnerability, with the package and how many workloads run it. */
+    public record CveOccurrence(long imageId, String registry, String repository, String digest, String vulnerabilityId,
+                                String packageName, String installedVersion, String fixedVersion, String severity,
+                                long workloads) {
+    }
+}

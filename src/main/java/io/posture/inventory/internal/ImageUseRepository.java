@@ -1,0 +1,35 @@
+package io.posture.inventory.internal;
+
+import io.posture.inventory.ImageViews.ImageUse;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+
+public interface ImageUseRepository extends JpaRepository<ImageUseEntity, Long> {
+
+    @Modifying
+    @Query("delete from ImageUseEntity u where u.clusterId = :clusterId")
+    int deleteByCluster(long clusterId);
+
+    List<ImageUseEntity> findByClusterId(long clusterId);
+
+    @Query("""
+            select new io.posture.inventory.internal.ContainerImage(w.namespace, w.kind, w.name, c.name, c.image)
+            from ContainerEntity c join c.workload w where w.clusterId = :clusterId""")
+    List<ContainerImage> containerImages(long clusterId);
+
+    /** Image IDs seen in pod status, per container of a workload: where the digest actually run comes from. */
+    @Query("select r from RunningContainerEntity r where r.clusterId = :clusterId and r.imageId is not null")
+    List<RunningContainerEntity> runningWithImageId(long clusterId);
+
+    @Query("""
+            select new io.posture.inventory.ImageViews$ImageUse(c.name, u.namespace, u.workloadKind, u.workloadName, u.containerName, u.reference)
+            from ImageUseEntity u, ClusterEntity c where c.id = u.clusterId and u.imageId = :imageId
+            order by c.name, u.namespace, u.workloadName, u.containerName""")
+    List<ImageUse> usesOf(long imageId);
+
+    @Query("select distinct u.clusterId from ImageUseEntity u where u.imageId in :imageIds")
+    List<Long> clustersRunning(List<Long> imageIds);
+}

@@ -73,7 +73,7 @@ class BenchmarkEvaluatorTest {
     void evidencePointsAtTheFieldInTheWorkloadNotInABarePod() {
         var spec = SafeYaml.readAll(new StringReader("{containers: [{name: api, securityContext: {privileged: true}}]}"), 1000).getFirst();
         var subject = new PodSubject("Deployment", "shop", "api", JsonNodeFactory.instance.objectNode(), spec,
-                "spec.template.spec", "spec.template.metadata");
+                "spec.template.spec", "spec.template.metadata", null);
         var benchmark = catalog.get("pss-baseline");
 
         var privileged = evaluator.evaluate(benchmark, benchmark.latestVersion(), subject).stream()
@@ -97,7 +97,7 @@ class BenchmarkEvaluatorTest {
         var ref = BenchmarkRef.parse(reference);
         var benchmark = catalog.get(ref.benchmarkId());
         var spec = SafeYaml.readAll(new StringReader(podSpec), 10_000).getFirst();
-        var subject = new PodSubject("Pod", "default", "p", JsonNodeFactory.instance.objectNode(), spec, "spec", "metadata");
+        var subject = new PodSubject("Pod", "default", "p", JsonNodeFactory.instance.objectNode(), spec, "spec", "metadata", null);
         return evaluator.evaluate(benchmark, ref.versionFor(benchmark), subject).stream()
                 .collect(Collectors.toMap(outcome -> outcome.control().id(), Function.identity()));
     }

@@ -216,6 +216,6 @@ class PodSecurityRulesTest {
         if (!testCase.annotations().isEmpty()) {
             metadata.set("annotations", SafeYaml.readAll(new StringReader(testCase.annotations()), 10_000).getFirst());
         }
-        return new PodView(new PodSubject("Pod", "default", "test", metadata, spec, "spec", "metadata"));
+        return new PodView(new PodSubject("Pod", "default", "test", metadata, spec, "spec", "metadata", null));
     }
 }

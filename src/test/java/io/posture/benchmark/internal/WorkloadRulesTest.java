@@ -98,7 +98,7 @@ class WorkloadRulesTest {
         var spec = SafeYaml.readAll(new StringReader(testCase.podSpec()), 10_000).getFirst();
         var metadata = JsonNodeFactory.instance.objectNode();
         metadata.set("labels", SafeYaml.readAll(new StringReader(testCase.labels()), 10_000).getFirst());
-        var pod = new PodView(new PodSubject("Deployment", "shop", "api", metadata, spec, "spec", "metadata"));
+        var pod = new PodView(new PodSubject("Deployment", "shop", "api", metadata, spec, "spec", "metadata", null));
 
         var result = RuleRegistry.podRule(testCase.rule(), testCase.parameters()).evaluate(pod, PolicyVersion.parse("v1.37"));
 

@@ -68,8 +68,14 @@ public final class ScanReportReader {
 
     private static ScanReport trivy(JsonNode root, List<String> skipped) {
         var reference = text(root.path("ArtifactName"));
+        if (reference == null || isArchivePath(reference)) {
+            // trivy image --input image.tar names the archive: the image is in the metadata
+            var metadata = root.path("Metadata");
+            reference = text(metadata.path("RepoTags").path(0));
+            reference = reference != null ? reference : text(metadata.path("Reference"));
+        }
         if (reference == null) {
-            throw new ManifestException("the Trivy report has no ArtifactName: it does not say which image it scanned");
+            throw new ManifestException("the Trivy report does not say which image it scanned (no ArtifactName, RepoTags or Reference)");
         }
         if (root.has("ArtifactType") && !text(root.path("ArtifactType"), "container_image").equals("container_image")) {
             throw new ManifestException("the Trivy report scanned a " + text(root.path("ArtifactType")) + ", not a container image");
@@ -223,6 +229,10 @@ public final class ScanReportReader {
         return new ScanReport("grype", text(root.path("descriptor").path("version")), image, vulnerabilities);
     }
 
+    private static boolean isArchivePath(String name) {
+        return name.startsWith("/") || name.startsWith(".") || name.matches(".*\\.(tar|tar\\.gz|tgz)$");
+    }
+
     /** "nginx:1.25 (debian 12.1)" names the image nginx:1.25; a file path target names none. */
     private static String targetImage(String target) {
         if (target == null) {
@@ -295,7 +305,10 @@ public final class ScanReportReader {
     }
 
     private static Double max(Double current, Double candidate) {
-        return candidate == null || candidate < 0 || candidate > 10 ? current : current == null ? candidate : Math.max(current, candidate);
+        if (candidate == null || candidate < 0 || candidate > 10) {
+            return current;
+        }
+        return current == null || candidate > current ? candidate : current;
     }
 
     private static Instant instant(String text) {

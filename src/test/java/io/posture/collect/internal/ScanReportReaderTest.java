@@ -1,0 +1,142 @@
+package io.posture.collect.internal;
+
+import io.posture.collect.ManifestException;
+import io.posture.inventory.ImageViews.FixState;
+import io.posture.inventory.ImageViews.ScanReport;
+import io.posture.inventory.ImageViews.Vulnerability;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Every report shape Posture reads, real samples from the tools' repositories and hand-written ones, and bad files. */
+class ScanReportReaderTest {
+
+    @ParameterizedTest(name = "{0}: {1} from {2}")
+    @CsvSource({
+            // file,                  scanner, image reference,                                   vulnerabilities, digest
+            "trivy-alpine-310.json,   trivy,   ghcr.io/aquasecurity/trivy-test-images:alpine-310, 4, ",
+            "trivy-schema2-many.json, trivy,   teamdojo:latest,                                    5, ",
+            "trivy-legacy-array.json, trivy,   nginx:1.25.3,                                       2, ",
+            "grype-fix-available.json, grype,  REDACTED,                                           1, sha256:4e1c538085614cbc0c9affbb206abbec3220118425409662e46b3d4bb71d1b6d",
+            "grype-presenter.json,    grype,   user-input,                                         2, sha256:ca738abb87a8d58f112d3400ebb079b61ceae7dc290beb34bda735be4b1941d5"})
+    void readsEveryImageReportShape(String file, String scanner, String reference, int vulnerabilities, String digest) throws IOException {
+        var parsed = ScanReportReader.read(sample(file));
+
+        assertThat(parsed.reports()).singleElement().satisfies(report -> {
+            assertThat(report.scanner()).isEqualTo(scanner);
+            assertThat(report.image().reference()).isEqualTo(reference);
+            assertThat(report.image().digest()).isEqualTo(digest);
+            assertThat(report.vulnerabilities()).hasSize(vulnerabilities).allSatisfy(vulnerability -> {
+                assertThat(vulnerability.id()).isNotBlank();
+                assertThat(vulnerability.packageName()).isNotBlank();
+                assertThat(vulnerability.severity()).isIn("CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN");
+            });
+        });
+    }
+
+    @Test
+    void trivyKeepsSeverityCvssFixStateAndTheImageConfig() throws IOException {
+        var report = ScanReportReader.read(sample("trivy-alpine-310.json")).reports().getFirst();
+
+        assertThat(report.image().os()).isEqualTo("alpine 3.10.2");
+        assertThat(report.image().created()).isEqualTo(Instant.parse("2019-08-20T20:19:55.211423266Z"));
+        assertThat(report.image().configUser()).as("no User in the config: root").isEmpty();
+        assertThat(report.vulnerabilities()).filteredOn(v -> v.id().equals("CVE-2019-1549") && v.packageName().equals("libcrypto1.1")).singleElement().satisfies(v -> {
+            assertThat(v.fixedVersion()).isEqualTo("1.1.1d-r0");
+            assertThat(v.fixState()).isEqualTo(FixState.FIXED);
+            assertThat(v.cvss()).isNotNull().isBetween(0.0, 10.0);
+            assertThat(v.url()).startsWith("https://");
+        });
+    }
+
+    @Test
+    void grypeMapsNegligibleToLowAndItsFixStates() throws IOException {
+        var report = ScanReportReader.read(sample("grype-presenter.json")).reports().getFirst();
+
+        assertThat(report.image().os()).isEqualTo("centos 8.0");
+        assertThat(report.vulnerabilities()).extracting(Vulnerability::fixState).contains(FixState.FIXED);
+        var fixAvailable = ScanReportReader.read(sample("grype-fix-available.json")).reports().getFirst();
+        assertThat(fixAvailable.vulnerabilities()).extracting(Vulnerability::id, Vulnerability::severity, Vulnerability::fixedVersion, Vulnerability::cvss)
+                .containsExactly(tuple("CVE-2009-3882", "HIGH", "1.2.3", 7.5));
+    }
+
+    @Test
+    void trivyKubernetesReportsOneScanPerImageWithLanguagePackagesInTheirImage() throws IOException {
+        var reports = ScanReportReader.read(sample("trivy-k8s.json")).reports();
+
+        assertThat(reports).extracting(report -> report.image().reference())
+                .containsExactly("registry.example.com/shop/api:1.4.2", "docker.io/library/redis:7.2");
+        ScanReport api = reports.getFirst();
+        assertThat(api.image().digest()).isEqualTo("sha256:" + "1".repeat(64));
+        assertThat(api.image().configUser()).isEqualTo("10001");
+        assertThat(api.image().labels()).containsEntry("team", "shop");
+        assertThat(api.vulnerabilities()).extracting(Vulnerability::id, Vulnerability::fixState)
+                .containsExactly(tuple("CVE-2024-45490", FixState.FIXED), tuple("CVE-2023-50387", FixState.WONT_FIX),
+                        tuple("GHSA-952p-6rrq-rcjv", FixState.FIXED));
+        assertThat(reports.get(1).vulnerabilities().getFirst().cvss()).as("the highest of the sources").isEqualTo(8.8);
+        assertThat(reports.get(1).image().configUser()).as("no metadata: unknown, not root").isNull();
+    }
+
+    @Test
+    void entriesWithoutIdOrPackageAreSkippedAndCounted() throws IOException {
+        var parsed = ScanReportReader.read(sample("trivy-legacy-array.json"));
+
+        assertThat(parsed.reports().getFirst().vulnerabilities()).extracting(Vulnerability::id)
+                .containsExactly("CVE-2023-44487", "CVE-2023-4911");
+        assertThat(parsed.skipped()).singleElement().asString().contains("VulnerabilityID");
+    }
+
+    @Test
+    void nullsWrongTypesAndOddValuesInFieldsDoNotBreakTheImport() {
+        var parsed = ScanReportReader.read(bytes("""
+                {"SchemaVersion": 2, "ArtifactName": "shop/api:2", "ArtifactType": "container_image",
+                 "Metadata": {"RepoDigests": null, "OS": null, "ImageConfig": {"created": "yesterday", "config": {"User": null}}},
+                 "Results": [{"Target": "shop/api:2 (alpine 3.20)", "Vulnerabilities": [
+                   {"VulnerabilityID": "CVE-2024-1", "PkgName": "musl", "Severity": "SEVERE", "CVSS": {"nvd": {"V3Score": "high"}},
+                    "FixedVersion": "", "Status": null},
+                   {"VulnerabilityID": "CVE-2024-2", "PkgName": "busybox", "Severity": null, "CVSS": {"nvd": {"V3Score": 42}}}
+                 ]}, {"Target": "x", "Vulnerabilities": "none"}, null]}"""));
+
+        var report = parsed.reports().getFirst();
+        assertThat(report.image().created()).isNull();
+        assertThat(report.image().configUser()).isEmpty();
+        assertThat(report.vulnerabilities()).extracting(Vulnerability::severity, Vulnerability::cvss, Vulnerability::fixState)
+                .containsExactly(tuple("UNKNOWN", null, FixState.UNKNOWN), tuple("UNKNOWN", null, FixState.UNKNOWN));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "empty file | '' | empty",
+            "JSON null | null | empty",
+            "not JSON | {\"SchemaVersion\": 2, broken | not valid JSON",
+            "YAML | 'kind: Deployment' | not valid JSON",
+            "another JSON | {\"kind\": \"Deployment\"} | not a Trivy or Grype report",
+            "array of numbers | [1, 2] | not a Trivy or Grype report",
+            "no image named | {\"SchemaVersion\": 2, \"Results\": []} | does not say which image",
+            "a filesystem scan | {\"SchemaVersion\": 2, \"ArtifactName\": \".\", \"ArtifactType\": \"filesystem\", \"Results\": []} | does not say which image",
+            "Grype on a directory | {\"matches\": [], \"source\": {\"type\": \"directory\", \"target\": \"/src\"}} | not a container image",
+            "Trivy k8s without images | {\"ClusterName\": \"c\", \"Resources\": []} | names no image"})
+    void refusesWhatIsNotAnImageReportWithWhatWasExpected(String name, String content, String message) {
+        assertThatThrownBy(() -> ScanReportReader.read(bytes(content)))
+                .isInstanceOf(ManifestException.class).hasMessageContaining(message);
+    }
+
+    private static byte[] sample(String name) throws IOException {
+        try (InputStream in = ScanReportReaderTest.class.getResourceAsStream("/scans/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

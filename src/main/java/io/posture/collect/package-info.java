@@ -1,5 +1,5 @@
 /**
- * Collection: reading sources (manifest files now, live clusters and registries later) into the
+ * Collection: reading sources (manifest files, live clusters, registries, scan reports) into the
  * inventory. Every pass is a CollectionRun that ends COMPLETE, PARTIAL or FAILED and says, per
  * file or kind, what it could not read.
  */

@@ -1,0 +1,161 @@
+package io.posture.api;
+
+import io.posture.benchmark.ControlStatus;
+import io.posture.collect.ManifestImporter;
+import io.posture.inventory.ImageCatalog;
+import io.posture.inventory.ImageViews.ImageSummary;
+import io.posture.inventory.InventoryQueries;
+import io.posture.scoring.ScoreQueries;
+import io.posture.scoring.ScoreViews.ResourceResult;
+import io.posture.scoring.ScoreViews.ScoreScope;
+import io.posture.security.ApiTokens;
+import io.posture.security.Role;
+import io.posture.support.SignedIn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import static io.posture.support.Manifests.deployment;
+import static io.posture.support.Manifests.write;
+import static io.posture.support.SignedIn.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A pipeline uploads scan reports over HTTP with an API token; the same permission checks as the pages apply. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "posture.import.max-file-size=64KB")
+class ScanUploadApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApiTokens tokens;
+    @Autowired
+    ImageCatalog images;
+    @Autowired
+    ManifestImporter importer;
+    @Autowired
+    InventoryQueries inventory;
+    @Autowired
+    ScoreQueries scores;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void useThisContextsSecurity() {
+        SignedIn.bindTo(securityContexts);
+    }
+
+    @Test
+    void aPipelineTokenUploadsReportsThatReplaceTheImagesEarlierScanAndDriveTheImageControls() throws Exception {
+        var folder = Files.createTempDirectory("api-workloads");
+        write(folder, "api.yaml", deployment("shop", "api", "registry.example.com/shop/api:1.4.2", "{}"));
+        importer.importPath("api-cluster", "prod", folder);
+        var token = as("manager", Role.SECURITY_MANAGER.name(), () -> tokens.create("ci pipeline", Role.SECURITY_MANAGER, Duration.ofDays(30))).secret();
+
+        var first = post(token, sample("trivy-k8s.json"));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(first.body()).contains("\"scanner\":\"trivy\"").contains("registry.example.com/shop/api:1.4.2").contains("docker.io/library/redis:7.2");
+
+        var api = image("registry.example.com", "shop/api");
+        assertThat(api.digest()).isEqualTo("sha256:" + "1".repeat(64));
+        assertThat(api.workloads()).isEqualTo(1);
+        assertThat(api.critical()).isEqualTo(1);
+        assertThat(image("docker.io", "library/redis").workloads()).as("never seen running: kept, not running").isZero();
+        var cluster = inventory.cluster("api-cluster").orElseThrow().id();
+        assertThat(fixableControl(cluster)).isEqualTo(ControlStatus.FAIL);
+
+        var rescan = """
+                {"SchemaVersion": 2, "ArtifactName": "registry.example.com/shop/api:1.4.2", "ArtifactType": "container_image",
+                 "Metadata": {"RepoDigests": ["registry.example.com/shop/api@sha256:%s"]},
+                 "Results": [{"Target": "registry.example.com/shop/api:1.4.2 (debian 12.8)", "Class": "os-pkgs",
+                   "Vulnerabilities": [{"VulnerabilityID": "CVE-2023-50387", "PkgName": "libsystemd0", "Severity": "HIGH", "Status": "will_not_fix"}]}]}
+                """.formatted("1".repeat(64));
+        assertThat(post(token, rescan.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("select count(*) from vulnerability where image_id = ?", Integer.class, api.id())).isEqualTo(1);
+        assertThat(image("registry.example.com", "shop/api").critical()).isZero();
+        assertThat(fixableControl(cluster)).isEqualTo(ControlStatus.PASS);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'scan.imported'", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void noTokenABadTokenOrARoleWithoutImportRightsIsRefused() throws Exception {
+        var report = sample("trivy-legacy-array.json");
+        var none = http.send(HttpRequest.newBuilder(uri()).POST(HttpRequest.BodyPublishers.ofByteArray(report)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+        assertThat(post("pst_not-a-real-token", report).statusCode()).isEqualTo(401);
+
+        var viewer = as("viewer", Role.VIEWER.name(), () -> tokens.create("read only", Role.VIEWER, Duration.ofDays(1)));
+        assertThat(post(viewer.secret(), report).statusCode()).isEqualTo(403);
+
+        var revoked = as("manager", Role.SECURITY_MANAGER.name(), () -> tokens.create("to revoke", Role.SECURITY_MANAGER, Duration.ofDays(1)));
+        as("manager", Role.SECURITY_MANAGER.name(), () -> tokens.revoke(revoked.info().id()));
+        assertThat(post(revoked.secret(), report).statusCode()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("select count(*) from image_scan", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from api_token where token_hash = ?", Integer.class, viewer.secret())).as("only a hash is kept").isZero();
+    }
+
+    @Test
+    void aHugeOrMalformedUploadGetsAClear4xxAndStoresNothing() throws Exception {
+        var token = as("manager", Role.SECURITY_MANAGER.name(), () -> tokens.create("ci", Role.SECURITY_MANAGER, Duration.ofDays(1))).secret();
+        int scansBefore = jdbc.queryForObject("select count(*) from image_scan", Integer.class);
+
+        var malformed = post(token, "{\"SchemaVersion\": 2, \"Results\": [".getBytes(StandardCharsets.UTF_8));
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("not valid JSON");
+
+        var wrongKind = post(token, "kind: Deployment\nmetadata: {name: x}\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(wrongKind.statusCode()).isEqualTo(400);
+
+        var huge = post(token, ("[" + "{\"Target\": \"x:1\"},".repeat(10_000) + "{}]").getBytes(StandardCharsets.UTF_8));
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.body()).contains("larger than");
+
+        assertThat(jdbc.queryForObject("select count(*) from image_scan", Integer.class)).isEqualTo(scansBefore);
+    }
+
+    private ControlStatus fixableControl(long clusterId) {
+        return scores.controlResults("image-trust", "3.1", ScoreScope.cluster(clusterId), PageRequest.of(0, 5)).getContent().stream()
+                .filter(result -> result.name().equals("api")).map(ResourceResult::status).findFirst().orElseThrow();
+    }
+
+    private ImageSummary image(String registry, String repository) {
+        return images.images(repository, registry, false, PageRequest.of(0, 10)).getContent().stream()
+                .filter(image -> image.repository().equals(repository)).findFirst().orElseThrow();
+    }
+
+    private HttpResponse<String> post(String token, byte[] body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri()).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri() {
+        return URI.create("http://localhost:" + port + "/api/v1/scans?name=report.json");
+    }
+
+    private static byte[] sample(String name) throws IOException {
+        try (InputStream in = ScanUploadApiTest.class.getResourceAsStream("/scans/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}

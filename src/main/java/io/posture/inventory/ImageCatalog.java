@@ -197,6 +197,10 @@ public class ImageCatalog {
         return vulnerabilities.occurrences(normalizedVulnerabilityId(vulnerabilityId), pageable);
     }
 
+    public ImageViews.CveSpread spread(String vulnerabilityId) {
+        return vulnerabilities.spread(normalizedVulnerabilityId(vulnerabilityId));
+    }
+
     /** CVE ids are upper case ({@code cve-2024-1} finds CVE-2024-1); other ids (GHSA) as written. */
     public static String normalizedVulnerabilityId(String text) {
         var trimmed = text == null ? "" : text.trim();

@@ -70,4 +70,8 @@ public final class ImageViews {
                                 String packageName, String installedVersion, String fixedVersion, String severity,
                                 long workloads) {
     }
+
+    /** How far a vulnerability spreads: packages of scanned images that have it, and how many of those images run. */
+    public record CveSpread(long occurrences, long running) {
+    }
 }

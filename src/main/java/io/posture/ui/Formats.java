@@ -42,6 +42,28 @@ public final class Formats {
         return evidence.stream().map(Evidence::toString).collect(Collectors.joining("; "));
     }
 
+    /** How long ago: "today", "1 day", "12 days". */
+    public static String age(Instant instant, Instant now) {
+        if (instant == null) {
+            return "—";
+        }
+        long days = java.time.Duration.between(instant, now).toDays();
+        return days <= 0 ? "today" : days == 1 ? "1 day" : days + " days";
+    }
+
+    /** A vulnerability severity (CRITICAL … LOW, UNKNOWN) as the same pills as control severities. */
+    public static Span vulnerabilitySeverityBadge(String severity) {
+        var known = severity != null && List.of("CRITICAL", "HIGH", "MEDIUM", "LOW").contains(severity);
+        var badge = new Span(severity == null ? "unknown" : severity.toLowerCase(Locale.ROOT));
+        badge.addClassNames("pill", known ? "severity-" + severity.toLowerCase(Locale.ROOT) : "pill-none");
+        return badge;
+    }
+
+    /** A digest shortened for a grid cell: sha256:1a2b3c4d5e6f. */
+    public static String shortDigest(String digest) {
+        return digest == null ? "—" : digest.length() > 19 ? digest.substring(0, 19) : digest;
+    }
+
     public static Span scoreBadge(Double score) {
         var badge = new Span(score(score));
         badge.addClassNames("score", score == null ? "score-none" : score >= 90 ? "score-good" : score >= 70 ? "score-fair" : "score-poor");

@@ -28,6 +28,8 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Overview", "", VaadinIcon.DASHBOARD.create()));
         nav.addItem(new SideNavItem("Benchmarks", Navigation.benchmarks(), VaadinIcon.CHECK_SQUARE_O.create()));
         nav.addItem(new SideNavItem("Hosts", Navigation.hosts(), VaadinIcon.SERVER.create()));
+        nav.addItem(new SideNavItem("Images", Navigation.images(), VaadinIcon.PACKAGE.create()));
+        nav.addItem(new SideNavItem("Registries", Navigation.registries(null, null), VaadinIcon.ARCHIVES.create()));
         nav.addItem(new SideNavItem("Findings", "findings", VaadinIcon.WARNING.create()));
         nav.addItem(new SideNavItem("Tasks", Navigation.tasks(), VaadinIcon.TASKS.create()));
         nav.addItem(new SideNavItem("Exceptions", "exceptions", VaadinIcon.SHIELD.create()));

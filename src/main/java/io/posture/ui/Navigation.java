@@ -64,7 +64,11 @@ public final class Navigation {
         put(parameters, "severity", filter.severity() == null ? null : filter.severity().name().toLowerCase(Locale.ROOT));
         put(parameters, "status", filter.status() == null ? ANY : filter.status().name().toLowerCase(Locale.ROOT));
         put(parameters, "q", filter.text());
-        return "findings?" + parameters.entrySet().stream()
+        return "findings" + query(parameters);
+    }
+
+    private static String query(Map<String, String> parameters) {
+        return parameters.isEmpty() ? "" : "?" + parameters.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
@@ -130,6 +134,27 @@ public final class Navigation {
 
     public static String host(long hostId) {
         return "hosts/" + hostId;
+    }
+
+    public static String images() {
+        return "images";
+    }
+
+    public static String image(long imageId) {
+        return "images/" + imageId;
+    }
+
+    /** Where a vulnerability runs across the estate. */
+    public static String vulnerability(String vulnerabilityId) {
+        return "vulnerabilities/" + segment(vulnerabilityId);
+    }
+
+    /** Registries, or one registry's repositories, or one repository's tags. */
+    public static String registries(String registry, String repository) {
+        var parameters = new LinkedHashMap<String, String>();
+        put(parameters, "registry", registry);
+        put(parameters, "repository", repository);
+        return "registries" + query(parameters);
     }
 
     public static String runs() {

@@ -2,6 +2,7 @@ package io.posture.collect.internal;
 
 import io.posture.collect.HostReportViews.Tool;
 import io.posture.collect.HostReports;
+import io.posture.collect.ImageScans;
 import io.posture.collect.ManifestImporter;
 import io.posture.inventory.InventoryQueries;
 import org.slf4j.Logger;
@@ -15,12 +16,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Loads the demo estate (one folder of manifests per cluster under {@code sample-data/clusters},
  * kube-bench reports per node under {@code kube-bench/<cluster>}, docker-bench reports per Docker
- * host under {@code docker-bench}) on a first start with an empty database, so a new user sees a living dashboard.
+ * host under {@code docker-bench}, Trivy and Grype image scans under {@code scans/trivy} and {@code scans/grype})
+ * on a first start with an empty database, so a new user sees a living dashboard.
  */
 @Component
 class DemoEstateLoader implements ApplicationRunner {
@@ -29,15 +32,17 @@ class DemoEstateLoader implements ApplicationRunner {
 
     private final ManifestImporter importer;
     private final HostReports hostReports;
+    private final ImageScans imageScans;
     private final InventoryQueries inventory;
     private final boolean enabled;
     private final Path demoPath;
 
-    DemoEstateLoader(ManifestImporter importer, HostReports hostReports, InventoryQueries inventory,
+    DemoEstateLoader(ManifestImporter importer, HostReports hostReports, ImageScans imageScans, InventoryQueries inventory,
                      @Value("${posture.demo.enabled:true}") boolean enabled,
                      @Value("${posture.demo.path:sample-data}") Path demoPath) {
         this.importer = importer;
         this.hostReports = hostReports;
+        this.imageScans = imageScans;
         this.inventory = inventory;
         this.enabled = enabled;
         this.demoPath = demoPath;
@@ -52,6 +57,10 @@ class DemoEstateLoader implements ApplicationRunner {
         if (!Files.isDirectory(clusters)) {
             log.warn("Demo estate not loaded: {} does not exist (set posture.demo.path)", clusters.toAbsolutePath());
             return;
+        }
+        // scans first: the images they describe exist when the clusters are evaluated, so no cluster is evaluated twice
+        for (var scanner : List.of("trivy", "grype")) {
+            list(demoPath.resolve("scans").resolve(scanner)).filter(DemoEstateLoader::isJson).forEach(imageScans::importFile);
         }
         list(clusters).filter(Files::isDirectory).forEach(folder -> {
             var name = folder.getFileName().toString();

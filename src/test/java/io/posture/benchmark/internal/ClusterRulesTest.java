@@ -123,7 +123,8 @@ class ClusterRulesTest {
         var tested = new HashSet<String>();
         Stream.of(cases().map(c -> c.rule() + (c.passes() ? "+" : "-")),
                 WorkloadRulesTest.cases().map(c -> c.rule() + (c.passes() ? "+" : "-")),
-                PodSecurityRulesTest.cases().map(c -> c.rule() + (c.passes() ? "+" : "-"))).flatMap(s -> s).forEach(tested::add);
+                PodSecurityRulesTest.cases().map(c -> c.rule() + (c.passes() ? "+" : "-")),
+                ImageRulesTest.cases().map(c -> c.rule() + (c.passes() ? "+" : "-"))).flatMap(s -> s).forEach(tested::add);
         var rules = new BenchmarkCatalog().all().stream().flatMap(b -> b.controls())
                 .filter(control -> control.rule() != null).map(control -> control.rule()).distinct().toList();
         assertThat(rules).isNotEmpty().allSatisfy(rule -> assertThat(tested).contains(rule + "+", rule + "-"));

@@ -74,7 +74,7 @@ K8S = [
     ("registry.example.com/search/ranking-model:4.29.5", "search", "ranking-model", PYTHON[:2], ""),
     ("registry.example.com/ml/embedding-service:latest", "ml", "embedding-service", PYTHON, ""),
 ]
-NOT_RUNNING = ("registry.example.com/payments/dispute-service:2.1.0", JAVA, "10001", "2024-03-02T09:00:00Z")
+NOT_RUNNING = ("registry.example.com/payments/dispute-service:2.1.0", JAVA, "10001", "2026-09-02T09:00:00Z")
 
 
 def digest(name):
@@ -148,7 +148,7 @@ def trivy_k8s():
     resources = []
     for reference, namespace, workload, language, user in K8S:
         resources.append({"Namespace": namespace, "Kind": "Deployment", "Name": workload,
-                          "Metadata": [metadata(reference, "debian", "12.6", user, "2024-07-29T14:00:00Z", {"team": namespace})],
+                          "Metadata": [metadata(reference, "debian", "12.6", user, "2026-11-18T14:00:00Z", {"team": namespace})],
                           "Results": trivy_results(reference, "debian", "12.6", DEBIAN[:3] + DEBIAN[8:], language)})
     return {"ClusterName": "prod-eu1", "Resources": resources}
 

@@ -223,7 +223,7 @@ public class ImageCatalog {
             var tags = image.getTags().isEmpty() ? List.<String>of("") : List.copyOf(image.getTags());
             for (var tag : tags) {
                 rows.add(new TagRow(image.getId(), tag, image.getDigest(), image.getCreatedAt(), image.getSigned(),
-                        image.getCriticalCount(), image.getHighCount(), image.isInUse()));
+                        image.getCriticalCount(), image.getHighCount(), image.getLastScanned(), image.isInUse()));
             }
         }
         return rows;

@@ -15,10 +15,15 @@ public final class ImageViews {
     /** An image in the images list; {@code workloads} counts the workloads running it now. */
     public record ImageSummary(long id, String registry, String repository, String digest, String os, Instant created,
                                String configUser, Boolean signed, int critical, int high, int fixable,
-                               int fixableCriticalHigh, Instant lastScanned, long workloads) {
+                               int fixableCriticalHigh, Instant lastScanned, long workloads, String firstTag) {
 
         public String name() {
             return registry + "/" + repository;
+        }
+
+        /** The name with a tag that points at this image (the first, if several do). */
+        public String taggedName() {
+            return firstTag == null ? name() : name() + ":" + firstTag;
         }
     }
 
@@ -62,7 +67,7 @@ public final class ImageViews {
 
     /** A tag or untagged digest of a repository. */
     public record TagRow(long imageId, String tag, String digest, Instant created, Boolean signed, int critical,
-                         int high, boolean inUse) {
+                         int high, Instant lastScanned, boolean inUse) {
     }
 
     /** An image that has a given vulnerability, with the package and how many workloads run it. */

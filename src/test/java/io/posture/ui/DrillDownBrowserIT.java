@@ -316,6 +316,34 @@ class DrillDownBrowserIT {
         saveScreenshot("host.png");
     }
 
+    @Test
+    void browsesImagesTheirVulnerabilitiesWhereACveRunsAndRegistries() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        signIn(wait, "manager", "manager-demo");
+        browser.get("http://localhost:" + port + "/images");
+        var falco = cell(wait, "docker.io/falcosecurity/falco:0.38.1");
+        assertThat(browser.getPageSource()).contains("Import a vulnerability scan");
+        saveScreenshot("images.png");
+
+        falco.click();
+        wait.until(ExpectedConditions.urlMatches(".*/images/\\d+$"));
+        cell(wait, "libexpat1");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText())
+                .isEqualTo("docker.io/falcosecurity/falco:0.38.1");
+        assertThat(browser.getPageSource()).as("Grype reports carry no image config").contains("not known");
+        saveScreenshot("image.png");
+
+        browser.get("http://localhost:" + port + "/vulnerabilities/cve-2024-45490");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText()).isEqualTo("CVE-2024-45490");
+        cell(wait, "registry.example.com/payments/dispute-service");
+        saveScreenshot("cve.png");
+
+        browser.get("http://localhost:" + port + "/registries?registry=registry.example.com&repository=payments/dispute-service");
+        cell(wait, "2.1.0");
+        assertThat(browser.getPageSource()).contains("not running");
+        saveScreenshot("registry-tags.png");
+    }
+
     private void signIn(WebDriverWait wait, String username, String password) {
         browser.get("http://localhost:" + port + "/login");
         typeCredentials(wait, username, password);

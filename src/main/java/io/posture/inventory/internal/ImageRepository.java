@@ -25,7 +25,8 @@ public interface ImageRepository extends JpaRepository<ImageEntity, Long> {
     String SUMMARY = """
             select new io.posture.inventory.ImageViews$ImageSummary(i.id, i.registry, i.repository, i.digest, i.os, i.createdAt,
                    i.configUser, i.signed, i.criticalCount, i.highCount, i.fixableCount, i.fixableCriticalHigh, i.lastScanned,
-                   (select count(distinct concat(u.clusterId, '/', u.namespace, '/', u.workloadKind, '/', u.workloadName)) from ImageUseEntity u where u.imageId = i.id))
+                   (select count(distinct concat(u.clusterId, '/', u.namespace, '/', u.workloadKind, '/', u.workloadName)) from ImageUseEntity u where u.imageId = i.id),
+                   (select min(t) from ImageEntity j join j.tags t where j.id = i.id))
             from ImageEntity i
             """;
 

@@ -103,7 +103,7 @@ class ImageView extends VerticalLayout implements HasUrlParameter<Long> {
         grid.addColumn(ImageView::fix).setHeader("Fix").setFlexGrow(2);
         grid.addColumn(vulnerability -> vulnerability.title() == null ? "" : vulnerability.title()).setHeader("Title").setFlexGrow(4);
         grid.setItemsPageable(pageable -> catalog.vulnerabilities(imageId, pageable).getContent());
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addClassName("vulnerabilities");
         grid.setEmptyStateText(neverScanned ? "Never scanned: upload a Trivy or Grype report of this image on the Images page, or from a pipeline."
                 : "The latest scan found no vulnerability.");

@@ -50,7 +50,7 @@ class ImagesView extends VerticalLayout {
 
         var cve = new TextField();
         cve.setPlaceholder("CVE-2024-3094");
-        cve.setLabel("Where does a vulnerability run?");
+        cve.setLabel("Where does a CVE run?");
         var find = new Button("Find", VaadinIcon.SEARCH.create(), click -> {
             if (!cve.getValue().isBlank()) {
                 Navigation.go(Navigation.vulnerability(ImageCatalog.normalizedVulnerabilityId(cve.getValue())));
@@ -68,16 +68,19 @@ class ImagesView extends VerticalLayout {
 
         var now = clock.instant();
         var grid = new Grid<ImageSummary>();
-        grid.addColumn(ImageSummary::name).setHeader("Image").setFlexGrow(3);
-        grid.addColumn(image -> Formats.shortDigest(image.digest())).setHeader("Digest").setFlexGrow(1);
-        grid.addColumn(image -> image.workloads() == 0 ? "not running" : Formats.count(image.workloads())).setHeader("Workloads");
+        grid.addColumn(ImageSummary::taggedName).setHeader("Image").setFlexGrow(1).setTooltipGenerator(ImageSummary::taggedName);
+        grid.addColumn(image -> Formats.shortDigest(image.digest())).setHeader("Digest").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(image -> image.workloads() == 0 ? "not running" : Formats.count(image.workloads())).setHeader("Workloads")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(image -> counts(image.lastScanned() == null ? null : image.critical(), "severity-critical"))
-                .setHeader("Critical");
-        grid.addComponentColumn(image -> counts(image.lastScanned() == null ? null : image.high(), "severity-high")).setHeader("High");
+                .setHeader("Critical").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(image -> counts(image.lastScanned() == null ? null : image.high(), "severity-high"))
+                .setHeader("High").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(image -> image.lastScanned() == null ? "not scanned" : image.fixable() + " (" + image.fixableCriticalHigh() + " critical/high)")
-                .setHeader("Fixable").setFlexGrow(2);
-        grid.addColumn(image -> Formats.age(image.created(), now)).setHeader("Age");
-        grid.addColumn(image -> image.signed() == null ? "unknown" : image.signed() ? "signed" : "unsigned").setHeader("Signature");
+                .setHeader("Fixable").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(image -> Formats.age(image.created(), now)).setHeader("Age").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(image -> image.signed() == null ? "unknown" : image.signed() ? "signed" : "unsigned").setHeader("Signature")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.setItemsPageable(pageable -> catalog.images(text.getValue(), null, inUse.getValue(), pageable).getContent());
         grid.addItemClickListener(click -> Navigation.go(Navigation.image(click.getItem().id())));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

@@ -183,7 +183,7 @@ class RegistriesView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(tag -> Formats.shortDigest(tag.digest())).setHeader("Digest").setFlexGrow(2);
         grid.addColumn(tag -> Formats.time(tag.created())).setHeader("Built");
         grid.addColumn(tag -> tag.signed() == null ? "unknown" : tag.signed() ? "signed" : "unsigned").setHeader("Signature");
-        grid.addColumn(tag -> tag.critical() + " / " + tag.high()).setHeader("Critical / high");
+        grid.addColumn(tag -> tag.lastScanned() == null ? "not scanned" : tag.critical() + " / " + tag.high()).setHeader("Critical / high");
         grid.addColumn(tag -> tag.inUse() ? "running" : "not running").setHeader("In use");
         List<TagRow> tags = catalog.tags(registry, repository);
         grid.setItems(tags);

@@ -10,11 +10,12 @@ public final class Cli {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && args[0].equals("scan");
+        return args.length > 0 && (args[0].equals("scan") || args[0].equals("upload-scan"));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         var rest = Arrays.copyOfRange(args, 1, args.length);
-        return new ScanCommand(out, err).run(rest);
+        return args[0].equals("upload-scan") ? new UploadScanCommand(out, err, System::getenv).run(rest)
+                : new ScanCommand(out, err).run(rest);
     }
 }

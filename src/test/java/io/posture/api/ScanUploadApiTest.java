@@ -1,6 +1,7 @@
 package io.posture.api;
 
 import io.posture.benchmark.ControlStatus;
+import io.posture.cli.Cli;
 import io.posture.collect.ManifestImporter;
 import io.posture.inventory.ImageCatalog;
 import io.posture.inventory.ImageViews.ImageSummary;
@@ -69,6 +70,7 @@ class ScanUploadApiTest {
         write(folder, "api.yaml", deployment("shop", "api", "registry.example.com/shop/api:1.4.2", "{}"));
         importer.importPath("api-cluster", "prod", folder);
         var token = as("manager", Role.SECURITY_MANAGER.name(), () -> tokens.create("ci pipeline", Role.SECURITY_MANAGER, Duration.ofDays(30))).secret();
+        int importsBefore = jdbc.queryForObject("select count(*) from audit_event where action = 'scan.imported'", Integer.class);
 
         var first = post(token, sample("trivy-k8s.json"));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
@@ -92,12 +94,13 @@ class ScanUploadApiTest {
         assertThat(jdbc.queryForObject("select count(*) from vulnerability where image_id = ?", Integer.class, api.id())).isEqualTo(1);
         assertThat(image("registry.example.com", "shop/api").critical()).isZero();
         assertThat(fixableControl(cluster)).isEqualTo(ControlStatus.PASS);
-        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'scan.imported'", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'scan.imported'", Integer.class)).isEqualTo(importsBefore + 2);
     }
 
     @Test
     void noTokenABadTokenOrARoleWithoutImportRightsIsRefused() throws Exception {
         var report = sample("trivy-legacy-array.json");
+        int scansBefore = jdbc.queryForObject("select count(*) from image_scan", Integer.class);
         var none = http.send(HttpRequest.newBuilder(uri()).POST(HttpRequest.BodyPublishers.ofByteArray(report)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(none.statusCode()).isEqualTo(401);
@@ -110,7 +113,7 @@ class ScanUploadApiTest {
         var revoked = as("manager", Role.SECURITY_MANAGER.name(), () -> tokens.create("to revoke", Role.SECURITY_MANAGER, Duration.ofDays(1)));
         as("manager", Role.SECURITY_MANAGER.name(), () -> tokens.revoke(revoked.info().id()));
         assertThat(post(revoked.secret(), report).statusCode()).isEqualTo(401);
-        assertThat(jdbc.queryForObject("select count(*) from image_scan", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from image_scan", Integer.class)).isEqualTo(scansBefore);
         assertThat(jdbc.queryForObject("select count(*) from api_token where token_hash = ?", Integer.class, viewer.secret())).as("only a hash is kept").isZero();
     }
 
@@ -131,6 +134,25 @@ class ScanUploadApiTest {
         assertThat(huge.body()).contains("larger than");
 
         assertThat(jdbc.queryForObject("select count(*) from image_scan", Integer.class)).isEqualTo(scansBefore);
+    }
+
+    @Test
+    void theCliUploadsReportsWithTheTokenFromTheEnvironmentOrItsOption() throws Exception {
+        var token = as("manager", Role.SECURITY_MANAGER.name(), () -> tokens.create("cli", Role.SECURITY_MANAGER, Duration.ofDays(1))).secret();
+        var report = Files.createTempFile("grype", ".json");
+        Files.write(report, sample("grype-presenter.json"));
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+
+        int stored = Cli.run(new String[]{"upload-scan", "--server", "http://localhost:" + port, "--token", token, report.toString()},
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(stored).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("stored").contains("\"scanner\":\"grype\"");
+
+        int refused = Cli.run(new String[]{"upload-scan", "--server", "http://localhost:" + port, "--token", "pst_wrong", report.toString()},
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(refused).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("HTTP 401");
     }
 
     private ControlStatus fixableControl(long clusterId) {

@@ -2,6 +2,11 @@ package io.posture;
 
 import io.posture.collect.ManifestImporter;
 import io.posture.collect.RunStatus;
+import io.posture.inventory.ImageCatalog;
+import io.posture.inventory.ImageViews.FixState;
+import io.posture.inventory.ImageViews.ScanReport;
+import io.posture.inventory.ImageViews.ScannedImage;
+import io.posture.inventory.ImageViews.Vulnerability;
 import io.posture.inventory.InventoryQueries;
 import io.posture.inventory.WorkloadKind;
 import io.posture.scoring.ScoreQueries;
@@ -21,6 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.List;
+import java.time.Instant;
 
 import static io.posture.support.Manifests.deployment;
 import static io.posture.support.Manifests.namespace;
@@ -53,6 +61,8 @@ class PostgresMigrationTest {
     InventoryQueries inventory;
     @Autowired
     ScoreQueries scores;
+    @Autowired
+    ImageCatalog images;
 
     @Test
     void migrationsApplyAndTheImportScoreAndQueryPathWorks(@TempDir Path folder) throws IOException {
@@ -83,6 +93,29 @@ class PostgresMigrationTest {
         assertThat(scores.trend("pss-restricted", ScoreViews.ScoreScope.namespace(cluster.id(), "shop"), null, 7).points()).isNotEmpty();
         var api = inventory.workload("pg-cluster", "shop", WorkloadKind.Deployment, "api").orElseThrow();
         assertThat(scores.workloadResults(api.id(), "pss-baseline")).isNotEmpty();
+
+        imageQueriesWork(cluster.id());
+    }
+
+    /** The image inventory's queries (subqueries, nulls last, group by) on PostgreSQL. */
+    private void imageQueriesWork(long clusterId) {
+        var vulnerability = new Vulnerability("CVE-2024-45490", "libexpat1", "2.5.0-1", "2.5.0-1+deb12u1", "CRITICAL", 9.8,
+                FixState.FIXED, "libexpat", null);
+        var imageId = images.recordScan(new ScanReport("trivy", "0.54.1", new ScannedImage("shop/api:1", "sha256:" + "a".repeat(64),
+                "debian 12.6", "amd64", null, "", Map.of("team", "shop")), List.of(vulnerability)), "api.json", "0".repeat(64), "test", Instant.now());
+        images.refreshUses(clusterId, Instant.now());
+        assertThat(images.images("shop/api", null, true, PageRequest.of(0, 10)).getContent())
+                .singleElement().satisfies(image -> {
+                    assertThat(image.id()).isEqualTo(imageId);
+                    assertThat(image.workloads()).isEqualTo(1);
+                    assertThat(image.taggedName()).isEqualTo("docker.io/shop/api:1");
+                });
+        assertThat(images.vulnerabilities(imageId, PageRequest.of(0, 10)).getContent()).hasSize(1);
+        assertThat(images.whereIs("cve-2024-45490", PageRequest.of(0, 10)).getContent()).singleElement()
+                .satisfies(occurrence -> assertThat(occurrence.workloads()).isEqualTo(1));
+        assertThat(images.spread("CVE-2024-45490").running()).isEqualTo(1);
+        assertThat(images.repositories("docker.io", PageRequest.of(0, 10)).getContent()).isNotEmpty();
+        assertThat(images.factsFor(clusterId, Instant.now()).of("shop/api:1").fixableCriticalHigh()).containsExactly("CVE-2024-45490");
     }
 
     private static EmbeddedPostgres start() {

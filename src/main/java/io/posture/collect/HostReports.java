@@ -78,6 +78,10 @@ public class HostReports {
         }
     }
 
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
     private HostReportInfo store(Tool tool, String clusterName, String hostName, String fileName, byte[] content) {
         if (content.length > maxFileBytes) {
             throw new ManifestException(fileName + " is " + content.length / (1024 * 1024) + " MB; reports may be at most "

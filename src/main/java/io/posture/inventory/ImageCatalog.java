@@ -229,6 +229,13 @@ public class ImageCatalog {
         return rows;
     }
 
+    /** The image each container of a workload runs (as of the cluster's latest evaluation), by container name. */
+    public Map<String, Long> imagesOf(long clusterId, String namespace, WorkloadKind kind, String name) {
+        var links = new HashMap<String, Long>();
+        uses.imagesOf(clusterId, namespace, kind, name).forEach(link -> links.put(link.container(), link.imageId()));
+        return links;
+    }
+
     /** The clusters whose workloads run any of the images: the ones to evaluate again when they change. */
     public List<Long> clustersRunning(List<Long> imageIds) {
         return imageIds.isEmpty() ? List.of() : uses.clustersRunning(imageIds);

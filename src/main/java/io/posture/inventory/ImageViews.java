@@ -79,4 +79,8 @@ public final class ImageViews {
     /** How far a vulnerability spreads: packages of scanned images that have it, and how many of those images run. */
     public record CveSpread(long occurrences, long running) {
     }
+
+    /** The image a container of a workload runs, for a link from the workload to the image. */
+    public record ContainerImageLink(String container, long imageId) {
+    }
 }

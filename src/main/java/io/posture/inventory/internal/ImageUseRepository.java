@@ -30,6 +30,12 @@ public interface ImageUseRepository extends JpaRepository<ImageUseEntity, Long> 
             order by c.name, u.namespace, u.workloadName, u.containerName""")
     List<ImageUse> usesOf(long imageId);
 
+    @Query("""
+            select new io.posture.inventory.ImageViews$ContainerImageLink(u.containerName, u.imageId) from ImageUseEntity u
+            where u.clusterId = :clusterId and u.namespace = :namespace and u.workloadKind = :kind and u.workloadName = :name""")
+    List<io.posture.inventory.ImageViews.ContainerImageLink> imagesOf(long clusterId, String namespace,
+                                                                       io.posture.inventory.WorkloadKind kind, String name);
+
     @Query("select distinct u.clusterId from ImageUseEntity u where u.imageId in :imageIds")
     List<Long> clustersRunning(List<Long> imageIds);
 }

@@ -1,37 +1,30 @@
 package io.posture.ui.hosts;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.posture.collect.HostReportViews.Tool;
 import io.posture.collect.HostReports;
-import io.posture.collect.ManifestException;
 import io.posture.inventory.HostType;
 import io.posture.inventory.InventoryQueries;
 import io.posture.inventory.InventoryViews.ClusterInfo;
 import io.posture.inventory.InventoryViews.HostInfo;
 import io.posture.security.Role;
 import io.posture.ui.Formats;
+import io.posture.ui.JsonReportUpload;
 import io.posture.ui.MainLayout;
 import io.posture.ui.Navigation;
-import io.posture.ui.Notices;
 import io.posture.ui.PageHeader;
 import jakarta.annotation.security.PermitAll;
 
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -76,35 +69,15 @@ class HostsView extends VerticalLayout {
         var host = new TextField("Node or host name");
         host.setPlaceholder("from the file name if empty");
         tool.addValueChangeListener(change -> cluster.setEnabled(change.getValue() == Tool.KUBE_BENCH));
-        var file = new AtomicReference<byte[]>();
-        var fileName = new AtomicReference<String>();
-        var upload = new Upload(UploadHandler.inMemory((metadata, content) -> {
-            file.set(content);
-            fileName.set(metadata.fileName());
-        }));
-        upload.setAcceptedFileTypes(".json");
-        upload.setMaxFiles(1);
-        upload.setDropLabel(new Span("kube-bench --json output, or docker-bench-security's .json log"));
-        var send = new Button("Upload report", click -> {
-            if (file.get() == null) {
-                Notices.problem("Choose a report file first");
-                return;
-            }
-            try {
-                var stored = reports.upload(tool.getValue(), tool.getValue() == Tool.KUBE_BENCH ? cluster.getValue() : null,
-                        host.getValue(), fileName.get(), file.get());
-                Notices.success(stored.checks() + " checks from " + stored.fileName() + " recorded for " + stored.hostName());
-                grid.getDataProvider().refreshAll();
-                upload.clearFileList();
-                file.set(null);
-            } catch (ManifestException e) {
-                Notices.problem(fileName.get() + ": " + e.getMessage() + ". Nothing was changed.");
-            }
-        });
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var fields = new HorizontalLayout(tool, cluster, host, send);
+        var report = new JsonReportUpload("kube-bench --json output, or docker-bench-security's .json log", "Upload report",
+                reports.maxFileBytes(), (fileName, content) -> {
+            var stored = reports.upload(tool.getValue(), tool.getValue() == Tool.KUBE_BENCH ? cluster.getValue() : null,
+                    host.getValue(), fileName, content);
+            return stored.checks() + " checks from " + stored.fileName() + " recorded for " + stored.hostName();
+        }, () -> grid.getDataProvider().refreshAll());
+        var fields = new HorizontalLayout(tool, cluster, host, report.button());
         fields.setAlignItems(FlexComponent.Alignment.BASELINE);
-        var form = new VerticalLayout(new H3("Upload a report"), fields, upload);
+        var form = new VerticalLayout(new H3("Upload a report"), fields, report.upload());
         form.setPadding(false);
         form.addClassName("host-report-upload");
         return form;

@@ -1,7 +1,6 @@
 package io.posture.ui.images;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -12,26 +11,22 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.posture.collect.ImageScans;
-import io.posture.collect.ManifestException;
 import io.posture.inventory.ImageCatalog;
 import io.posture.inventory.ImageViews.ImageSummary;
 import io.posture.security.Role;
 import io.posture.ui.Formats;
+import io.posture.ui.JsonReportUpload;
 import io.posture.ui.MainLayout;
 import io.posture.ui.Navigation;
-import io.posture.ui.Notices;
 import io.posture.ui.PageHeader;
 import jakarta.annotation.security.PermitAll;
 
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Every image the estate runs or a scan or registry described: where it comes from, how many
@@ -101,36 +96,15 @@ class ImagesView extends VerticalLayout {
     }
 
     private static VerticalLayout uploadForm(ImageScans scans, Grid<ImageSummary> grid) {
-        var file = new AtomicReference<byte[]>();
-        var fileName = new AtomicReference<String>();
-        var upload = new Upload(UploadHandler.inMemory((metadata, content) -> {
-            file.set(content);
-            fileName.set(metadata.fileName());
-        }));
-        upload.setAcceptedFileTypes(".json");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, scans.maxFileBytes()));
-        upload.setDropLabel(new Span("trivy image --format json, trivy k8s --format json, or grype -o json"));
-        var send = new Button("Import scan", click -> {
-            if (file.get() == null) {
-                Notices.problem("Choose a report file first");
-                return;
-            }
-            try {
-                var result = scans.upload(fileName.get(), file.get());
-                var vulnerabilities = result.images().stream().mapToInt(ImageScans.ImportedImage::vulnerabilities).sum();
-                Notices.success(fileName.get() + ": " + vulnerabilities + " vulnerabilities of " + result.images().size()
-                        + (result.images().size() == 1 ? " image" : " images") + " from " + result.scanner()
-                        + (result.skipped().isEmpty() ? "" : "; " + result.skipped().size() + " entries without an id or package skipped"));
-                grid.getDataProvider().refreshAll();
-                upload.clearFileList();
-                file.set(null);
-            } catch (ManifestException e) {
-                Notices.problem(fileName.get() + ": " + e.getMessage() + ". Nothing was changed.");
-            }
-        });
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var row = new HorizontalLayout(upload, send);
+        var report = new JsonReportUpload("trivy image --format json, trivy k8s --format json, or grype -o json", "Import scan",
+                scans.maxFileBytes(), (fileName, content) -> {
+            var result = scans.upload(fileName, content);
+            var vulnerabilities = result.images().stream().mapToInt(ImageScans.ImportedImage::vulnerabilities).sum();
+            return fileName + ": " + vulnerabilities + " vulnerabilities of " + result.images().size()
+                    + (result.images().size() == 1 ? " image" : " images") + " from " + result.scanner()
+                    + (result.skipped().isEmpty() ? "" : "; " + result.skipped().size() + " entries without an id or package skipped");
+        }, () -> grid.getDataProvider().refreshAll());
+        var row = new HorizontalLayout(report.upload(), report.button());
         row.setAlignItems(FlexComponent.Alignment.CENTER);
         var form = new VerticalLayout(new H3("Import a vulnerability scan"), row);
         form.setPadding(false);

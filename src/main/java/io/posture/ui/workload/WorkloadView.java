@@ -3,6 +3,7 @@ package io.posture.ui.workload;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
@@ -17,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.ControlStatus;
 import io.posture.benchmark.Evidence;
+import io.posture.inventory.ImageCatalog;
 import io.posture.inventory.InventoryQueries;
 import io.posture.inventory.InventoryViews.ContainerInfo;
 import io.posture.inventory.InventoryViews.RunningImage;
@@ -39,9 +41,11 @@ import java.util.stream.Collectors;
 @PageTitle("Workload · Posture")
 class WorkloadView extends EstateView {
 
+    private final ImageCatalog imageCatalog;
 
-    WorkloadView(InventoryQueries inventory, ScoreQueries scores, BenchmarkCatalog catalog) {
+    WorkloadView(InventoryQueries inventory, ScoreQueries scores, BenchmarkCatalog catalog, ImageCatalog imageCatalog) {
         super(inventory, scores, catalog);
+        this.imageCatalog = imageCatalog;
     }
 
     @Override
@@ -68,16 +72,20 @@ class WorkloadView extends EstateView {
 
         var running = inventory.runningImages(workload.clusterId(), namespace, kind, name).stream()
                 .collect(Collectors.groupingBy(RunningImage::containerName));
-        add(new H2("Containers"), containers(workload.containers(), running));
+        var images = imageCatalog.imagesOf(workload.clusterId(), namespace, kind, name);
+        add(new H2("Containers"), containers(workload.containers(), running, images));
         add(new H2("Control results"), resultsGrid(results));
     }
 
     /** Containers as the template declares them, with the image IDs (digests) its pods were last seen running. */
-    private static Grid<ContainerInfo> containers(List<ContainerInfo> containers, Map<String, List<RunningImage>> running) {
+    private static Grid<ContainerInfo> containers(List<ContainerInfo> containers, Map<String, List<RunningImage>> running,
+                                                  Map<String, Long> images) {
         var grid = new Grid<ContainerInfo>();
         grid.addColumn(ContainerInfo::name).setHeader("Container");
         grid.addColumn(container -> container.type().name().toLowerCase()).setHeader("Type");
-        grid.addColumn(ContainerInfo::image).setHeader("Image").setFlexGrow(3);
+        grid.addComponentColumn(container -> images.containsKey(container.name())
+                        ? new Anchor(Navigation.image(images.get(container.name())), container.image())
+                        : new Span(container.image())).setHeader("Image").setFlexGrow(3);
         // only live collection sees pods' status; imported manifests say nothing about what runs
         grid.addColumn(container -> running.getOrDefault(container.name(), List.of()).stream()
                         .map(image -> (image.imageId() == null ? "not reported" : image.imageId())

@@ -1,6 +1,7 @@
 package io.posture.ui.workload;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Pre;
 import io.posture.benchmark.ControlStatus;
 import io.posture.scoring.ScoreViews.ControlResultView;
@@ -27,5 +28,10 @@ class WorkloadViewTest extends DemoEstateViewTest {
         assertThat(first.remediation()).contains("hostNetwork");
         assertThat(test(results).size()).isEqualTo(12);
         assertThat($(Pre.class).withClassName("evidence-block").first().getText()).contains("spec.template.spec.hostNetwork = true");
+
+        Grid<?> containers = $(Grid.class).withClassName("containers").single();
+        var image = (Anchor) test(containers).getCellComponent(0, 2);
+        assertThat(image.getText()).isEqualTo("quay.io/prometheus/node-exporter:v1.8.2");
+        assertThat(image.getHref()).matches("images/\\d+");
     }
 }

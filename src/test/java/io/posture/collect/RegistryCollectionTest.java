@@ -55,6 +55,8 @@ class RegistryCollectionTest {
     @Autowired
     ManifestImporter importer;
     @Autowired
+    CollectionRuns runs;
+    @Autowired
     ImageCatalog images;
     @Autowired
     InventoryQueries inventory;
@@ -163,5 +165,21 @@ class RegistryCollectionTest {
         assertThat(unreachable.message()).contains("unreachable");
 
         assertThat(images.tags(registry.host(), "shop/api")).hasSize(before);
+    }
+
+    @Test
+    void aRepositoryThatCannotBeReadMakesTheRunPartialAndTheOthersAreStillStored() {
+        long id = as("admin", Roles.ADMIN, () -> registries.save(new RegistryForm("partial-registry", registry.url(), AuthKind.BASIC,
+                "pipeline", PASSWORD, List.of("base/runtime", "shop/missing"))));
+
+        var run = as("manager", Roles.SECURITY_MANAGER, () -> registries.collect(id));
+
+        assertThat(run.status()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(run.objectsStored()).isEqualTo(1);
+        assertThat(runs.problems(run.id())).singleElement().satisfies(problem -> {
+            assertThat(problem.location()).isEqualTo("shop/missing");
+            assertThat(problem.message()).contains("HTTP 404");
+        });
+        assertThat(images.tags(registry.host(), "base/runtime")).extracting(TagRow::digest).containsExactly(indexDigest);
     }
 }

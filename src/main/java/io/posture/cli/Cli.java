@@ -10,12 +10,15 @@ public final class Cli {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && (args[0].equals("scan") || args[0].equals("upload-scan"));
+        return args.length > 0 && java.util.Set.of("scan", "upload-scan", "verify").contains(args[0]);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         var rest = Arrays.copyOfRange(args, 1, args.length);
-        return args[0].equals("upload-scan") ? new UploadScanCommand(out, err, System::getenv).run(rest)
-                : new ScanCommand(out, err).run(rest);
+        return switch (args[0]) {
+            case "upload-scan" -> new UploadScanCommand(out, err, System::getenv).run(rest);
+            case "verify" -> new VerifyCommand(out, err).run(rest);
+            default -> new ScanCommand(out, err).run(rest);
+        };
     }
 }

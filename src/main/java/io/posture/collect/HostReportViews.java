@@ -44,4 +44,8 @@ public final class HostReportViews {
                                  String benchmarkVersion, String fileName, String sha256, int checks, String uploadedBy,
                                  Instant uploadedAt) {
     }
+
+    /** A report file as uploaded, for evidence packages. */
+    public record ReportFile(String hostName, Tool tool, String fileName, String sha256, String content, java.time.Instant uploadedAt) {
+    }
 }

@@ -78,6 +78,12 @@ public class HostReports {
         }
     }
 
+    /** The latest report of each tool for each host uploaded by the instant. */
+    @Transactional(readOnly = true)
+    public List<HostReportViews.ReportFile> reportsAsOf(java.time.Instant asOf) {
+        return reports.findLatestAsOf(asOf).stream().map(HostReportEntity::toFile).toList();
+    }
+
     public long maxFileBytes() {
         return maxFileBytes;
     }

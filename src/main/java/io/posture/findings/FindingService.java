@@ -62,6 +62,17 @@ public class FindingService {
                 text == null ? null : "%" + text.toLowerCase(Locale.ROOT) + "%", pageable).map(FindingEntity::toSummary);
     }
 
+    /** The findings as they stood at a moment, in a scope ({@code null} or blank: any), for evidence exports. */
+    @Transactional(readOnly = true)
+    public List<FindingViews.FindingAsOf> standingAt(java.time.Instant asOf, String cluster, String namespace, String team) {
+        return findings.standingAt(asOf, asOf.atZone(java.time.ZoneOffset.UTC).toLocalDate(), blank(cluster), blank(namespace), blank(team))
+                .stream().filter(finding -> finding.status() != null).toList();
+    }
+
+    private static String blank(String value) {
+        return value == null ? "" : value;
+    }
+
     @Transactional(readOnly = true)
     public Optional<FindingDetail> detail(long id) {
         return findings.findById(id).map(finding -> {

@@ -40,4 +40,13 @@ public final class FindingViews {
             return new FindingFilter(cluster, namespace, team, controlId, severity, newStatus, text);
         }
     }
+
+    /**
+     * A finding as it stood at a past moment: its status from its history up to then, and the
+     * exception that covered it then (approved by that moment, not expired), if any.
+     */
+    public record FindingAsOf(long id, String fingerprint, String cluster, String namespace, String team, String kind,
+                              String name, String controlId, String controlTitle, io.posture.benchmark.Severity severity,
+                              FindingStatus status, java.time.Instant firstSeen, Long exceptionId) {
+    }
 }

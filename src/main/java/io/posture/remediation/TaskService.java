@@ -130,6 +130,16 @@ public class TaskService {
                 findings.summaries(task.getFindingIds())));
     }
 
+    /** The task that held each finding at the instant (the newest, if several did), by finding id: for evidence. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Long> taskOfFindings(java.time.Instant asOf) {
+        var tasks = new java.util.HashMap<Long, Long>();
+        for (var row : this.tasks.taskOfFindings(asOf)) {
+            tasks.put((Long) row[0], (Long) row[1]);
+        }
+        return tasks;
+    }
+
     @Transactional(readOnly = true)
     public long overdueCount() {
         return tasks.countByStatusNotAndDueOnBefore(TaskStatus.DONE, today());

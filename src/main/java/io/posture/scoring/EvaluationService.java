@@ -24,6 +24,8 @@ import io.posture.shared.ImageFacts;
 import io.posture.inventory.InventoryViews.HostInfo;
 import io.posture.inventory.InventoryViews.WorkloadPodSpec;
 import io.posture.scoring.internal.ControlResultEntity;
+import io.posture.scoring.internal.EvaluationRecordRepository;
+import io.posture.scoring.internal.EvaluationRecorder;
 import io.posture.scoring.internal.ControlResultRepository;
 import io.posture.scoring.internal.ResultResource;
 import io.posture.scoring.internal.ScoreSnapshotEntity;
@@ -72,6 +74,7 @@ public class EvaluationService {
     private final HostReports hostReports;
     private final ControlResultRepository results;
     private final ScoreSnapshotRepository snapshots;
+    private final EvaluationRecordRepository records;
     private final ScoreFormula formula;
     private final JsonMapper json;
     private final Clock clock;
@@ -81,7 +84,7 @@ public class EvaluationService {
 
     EvaluationService(InventoryQueries inventory, ImageCatalog images, BenchmarkCatalog catalog, BenchmarkEvaluator evaluator,
                       BenchmarkSelection selection, HostReports hostReports, ControlResultRepository results,
-                      ScoreSnapshotRepository snapshots, ScoreFormula formula, JsonMapper json, Clock clock,
+                      ScoreSnapshotRepository snapshots, EvaluationRecordRepository records, ScoreFormula formula, JsonMapper json, Clock clock,
                       EntityManager entityManager, ApplicationEventPublisher events,
                       ObjectProvider<ExceptedResults> exceptedResults) {
         this.inventory = inventory;
@@ -92,6 +95,7 @@ public class EvaluationService {
         this.hostReports = hostReports;
         this.results = results;
         this.snapshots = snapshots;
+        this.records = records;
         this.formula = formula;
         this.json = json;
         this.clock = clock;
@@ -164,7 +168,7 @@ public class EvaluationService {
         var unreadKinds = inventory.unreadKinds(clusterId);
         var teams = inventory.teamsByNamespace(clusterId);
         var enabled = selection.enabledFor(clusterId);
-        var evaluation = new Evaluation(excepted, now);
+        var evaluation = new Evaluation(excepted, now, new EvaluationRecorder(clusterName));
         images.refreshUses(clusterId, now);
         int count = evaluatePods(clusterId, enabled, unreadKinds, teams, evaluation, images.factsFor(clusterId, now));
 
@@ -185,11 +189,12 @@ public class EvaluationService {
         var reportBenchmarks = enabled.stream().map(BenchmarkSelection.Selected::benchmark)
                 .filter(benchmark -> benchmark.reportTool() != null).toList();
         batch.addAll(reportResults(clusterId, hosts, reportBenchmarks, provider, evaluation));
-        results.saveAll(batch);
+        evaluation.save(batch);
         count += batch.size();
         entityManager.flush();
         entityManager.clear();
         recordSnapshots(clusterId, teams, now);
+        records.save(evaluation.recorder.finish(clusterId, now));
         log.info("Evaluated cluster {}: {} control results in {} ms", clusterId, count,
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -201,7 +206,9 @@ public class EvaluationService {
         results.deleteOutsideClusters();
         var benchmarks = catalog.all().stream().filter(benchmark -> benchmark.reportTool() != null)
                 .filter(benchmark -> selection.enabledByDefault(benchmark.id())).toList();
-        results.saveAll(reportResults(null, inventory.hostsOf(null), benchmarks, null, new Evaluation(pair -> false, now)));
+        var evaluation = new Evaluation(pair -> false, now, new EvaluationRecorder(null));
+        evaluation.save(reportResults(null, inventory.hostsOf(null), benchmarks, null, evaluation));
+        records.save(evaluation.recorder.finish(null, now));
         entityManager.flush();
         snapshots.retireEstateWide();
         snapshots.saveAll(estateWideSnapshots(now));
@@ -215,7 +222,7 @@ public class EvaluationService {
             var batch = new ArrayList<ControlResultEntity>();
             page.forEach(workload -> batch.addAll(evaluate(workload, enabled,
                     unreadKinds.contains(workload.kind().name()), teams.get(workload.namespace()), evaluation, imageFacts)));
-            results.saveAll(batch);
+            evaluation.save(batch);
             // keep the persistence context to one page: a large cluster has hundreds of thousands of results
             entityManager.flush();
             entityManager.clear();
@@ -348,10 +355,18 @@ public class EvaluationService {
     private final class Evaluation {
         private final Predicate<ExceptedResults.FailingPair> excepted;
         private final Instant now;
+        private final EvaluationRecorder recorder;
 
-        Evaluation(Predicate<ExceptedResults.FailingPair> excepted, Instant now) {
+        Evaluation(Predicate<ExceptedResults.FailingPair> excepted, Instant now, EvaluationRecorder recorder) {
             this.excepted = excepted;
             this.now = now;
+            this.recorder = recorder;
+        }
+
+        /** Stores results and adds them to this evaluation's record, for evidence as of this moment. */
+        void save(List<ControlResultEntity> batch) {
+            results.saveAll(batch);
+            recorder.add(batch);
         }
 
         ControlResultEntity result(ResultResource resource, Benchmark benchmark, PolicyVersion version, Control control,

@@ -45,6 +45,13 @@ public class AuditLog {
         return events.search(pattern, pageable).map(AuditEventEntity::toView);
     }
 
+    /** The events after {@code after} up to and including {@code until}, oldest first: for evidence of a period. */
+    @Transactional(readOnly = true)
+    public java.util.List<AuditEvent> between(Instant after, Instant until) {
+        return events.findByOccurredAtGreaterThanAndOccurredAtLessThanEqualOrderByIdAsc(after, until).stream()
+                .map(AuditEventEntity::toView).toList();
+    }
+
     public static String currentActor() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || !authentication.isAuthenticated() ? SYSTEM : authentication.getName();

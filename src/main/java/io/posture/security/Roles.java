@@ -19,6 +19,9 @@ public final class Roles {
     /** Who may triage findings, comment and work tasks. */
     public static final String CAN_TRIAGE = "hasAnyRole('" + ENGINEER + "', '" + SECURITY_MANAGER + "')";
 
+    /** Who may export evidence. */
+    public static final String CAN_EXPORT = "hasRole('" + COMPLIANCE_OFFICER + "')";
+
     private Roles() {
     }
 }

@@ -95,4 +95,8 @@ public class HostReportEntity {
         return new HostReportInfo(id, hostId, hostName, tool, toolVersion, benchmarkVersion, fileName, sha256, checks,
                 uploadedBy, uploadedAt);
     }
+
+    public io.posture.collect.HostReportViews.ReportFile toFile() {
+        return new io.posture.collect.HostReportViews.ReportFile(hostName, tool, fileName, sha256, content, uploadedAt);
+    }
 }

@@ -15,4 +15,11 @@ public interface HostReportRepository extends JpaRepository<HostReportEntity, Lo
     List<HostReportEntity> findLatest(Long clusterId, List<Long> hostIds);
 
     List<HostReportEntity> findByHostIdOrderByIdDesc(long hostId);
+
+    /** The latest report of each tool for each host uploaded by the instant: the raw inputs behind results then. */
+    @Query("""
+            select r from HostReportEntity r where r.uploadedAt <= :asOf
+            and r.id = (select max(l.id) from HostReportEntity l where l.hostId = r.hostId and l.tool = r.tool and l.uploadedAt <= :asOf)
+            order by r.hostName, r.tool""")
+    List<HostReportEntity> findLatestAsOf(java.time.Instant asOf);
 }

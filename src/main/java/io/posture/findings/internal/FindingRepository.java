@@ -45,4 +45,21 @@ public interface FindingRepository extends JpaRepository<FindingEntity, Long> {
                    or lower(f.namespace) like :text)""")
     Page<FindingEntity> search(String cluster, String namespace, String team, String controlId, Severity severity,
                                FindingStatus status, String text, Pageable pageable);
+
+    /** Findings seen by the instant, with their status as of then (the last history event up to then). */
+    @Query("""
+            select new io.posture.findings.FindingViews$FindingAsOf(f.id, f.fingerprint, f.clusterName, f.namespace, f.team,
+                   f.workloadKind, f.workloadName, f.controlId, f.controlTitle, f.severity,
+                   (select e.toStatus from FindingEventEntity e where e.id =
+                       (select max(e2.id) from FindingEventEntity e2 where e2.finding = f and e2.occurredAt <= :asOf)),
+                   f.firstSeen,
+                   (select x.id from FindingExceptionEntity x where x.id = f.exceptionId and x.decidedAt <= :asOf
+                       and x.expiresOn >= :asOfDate and x.state in (io.posture.findings.ExceptionViews$State.ACTIVE,
+                       io.posture.findings.ExceptionViews$State.EXPIRED)))
+            from FindingEntity f
+            where f.firstSeen <= :asOf and (:cluster = '' or f.clusterName = :cluster)
+              and (:namespace = '' or f.namespace = :namespace) and (:team = '' or f.team = :team)
+            order by f.clusterName, f.namespace, f.workloadKind, f.workloadName, f.controlId, f.id""")
+    java.util.List<io.posture.findings.FindingViews.FindingAsOf> standingAt(java.time.Instant asOf, java.time.LocalDate asOfDate,
+                                                                          String cluster, String namespace, String team);
 }

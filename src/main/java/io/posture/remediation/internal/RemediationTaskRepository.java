@@ -13,4 +13,9 @@ public interface RemediationTaskRepository extends JpaRepository<RemediationTask
     List<RemediationTaskEntity> findByStatusNot(TaskStatus status);
 
     long countByStatusNotAndDueOnBefore(TaskStatus status, LocalDate date);
+
+    /** For each finding, the tasks that held it and existed by the instant: (finding id, task id) pairs. */
+    @org.springframework.data.jpa.repository.Query("""
+            select f, t.id from RemediationTaskEntity t join t.findingIds f where t.createdAt <= :asOf order by t.id""")
+    java.util.List<Object[]> taskOfFindings(java.time.Instant asOf);
 }

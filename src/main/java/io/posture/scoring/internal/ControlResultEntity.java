@@ -120,4 +120,24 @@ public class ControlResultEntity {
     public String getEvidence() {
         return evidence;
     }
+
+    public String getTeam() {
+        return team;
+    }
+
+    public String getSectionId() {
+        return sectionId;
+    }
+
+    public String getPolicyVersion() {
+        return policyVersion;
+    }
+
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    public Instant getEvaluatedAt() {
+        return evaluatedAt;
+    }
 }

@@ -15,4 +15,8 @@ public interface AuditEventRepository extends Repository<AuditEventEntity, Long>
             where :pattern is null or lower(e.actor) like :pattern or lower(e.action) like :pattern
                or lower(e.subject) like :pattern or lower(coalesce(e.reason, '')) like :pattern""")
     Page<AuditEventEntity> search(String pattern, Pageable pageable);
+
+    /** The events of a period, oldest first. */
+    java.util.List<AuditEventEntity> findByOccurredAtGreaterThanAndOccurredAtLessThanEqualOrderByIdAsc(java.time.Instant after,
+                                                                                                    java.time.Instant until);
 }

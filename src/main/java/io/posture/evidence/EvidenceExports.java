@@ -1,0 +1,335 @@
+package io.posture.evidence;
+
+import io.posture.benchmark.Benchmark;
+import io.posture.benchmark.BenchmarkCatalog;
+import io.posture.benchmark.ControlStatus;
+import io.posture.benchmark.Evidence;
+import io.posture.collect.HostReports;
+import io.posture.evidence.internal.EvidenceSigner;
+import io.posture.findings.FindingService;
+import io.posture.findings.FindingViews.FindingAsOf;
+import io.posture.findings.Fingerprint;
+import io.posture.remediation.TaskService;
+import io.posture.scoring.EvaluationHistory;
+import io.posture.scoring.EvaluationHistory.StandingEvaluation;
+import io.posture.scoring.RecordedResult;
+import io.posture.scoring.ScoreFormula;
+import io.posture.security.AuditLog;
+import io.posture.security.Roles;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Evidence of a benchmark in a scope as things stood at a moment: control results (from the
+ * evaluations standing then), findings (their status from their history up to then), the
+ * exceptions and tasks that covered them then. CSV, versioned JSON, and a signed zip package.
+ * The same scope and moment always give the same content: stable ordering, and no clock in the
+ * payload but the export time in the package manifest.
+ */
+@Service
+public class EvidenceExports {
+
+    public static final String JSON_SCHEMA = "posture-evidence/1";
+    public static final String PACKAGE_SCHEMA = "posture-evidence-package/1";
+    private static final LocalDateTime ZIP_ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+    private static final Comparator<RecordedResult> RESULT_ORDER = Comparator
+            .comparing((RecordedResult r) -> r.cluster() == null ? "" : r.cluster())
+            .thenComparing(r -> r.namespace() == null ? "" : r.namespace())
+            .thenComparing(RecordedResult::kind).thenComparing(RecordedResult::name)
+            .thenComparing(RecordedResult::sectionId).thenComparing(RecordedResult::controlId);
+
+    /** A file to download. */
+    public record Export(String fileName, String contentType, byte[] content) {
+    }
+
+    private final EvaluationHistory history;
+    private final BenchmarkCatalog catalog;
+    private final FindingService findings;
+    private final TaskService tasks;
+    private final HostReports hostReports;
+    private final AuditLog audit;
+    private final EvidenceSigner signer;
+    private final ScoreFormula formula;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    EvidenceExports(EvaluationHistory history, BenchmarkCatalog catalog, FindingService findings, TaskService tasks,
+                    HostReports hostReports, AuditLog audit, EvidenceSigner signer, ScoreFormula formula, Clock clock) {
+        this.history = history;
+        this.catalog = catalog;
+        this.findings = findings;
+        this.tasks = tasks;
+        this.hostReports = hostReports;
+        this.audit = audit;
+        this.signer = signer;
+        this.formula = formula;
+        this.clock = clock;
+    }
+
+    @PreAuthorize(Roles.CAN_EXPORT)
+    public Export resultsCsv(ExportScope scope) {
+        return new Export(baseName(scope) + "-results.csv", "text/csv", resultsCsv(load(scope)));
+    }
+
+    @PreAuthorize(Roles.CAN_EXPORT)
+    public Export findingsCsv(ExportScope scope) {
+        return new Export(baseName(scope) + "-findings.csv", "text/csv", findingsCsv(load(scope)));
+    }
+
+    @PreAuthorize(Roles.CAN_EXPORT)
+    public Export json(ExportScope scope) {
+        return new Export(baseName(scope) + ".json", "application/json", json(load(scope)));
+    }
+
+    /** The zip: results and findings (CSV and JSON), the reports behind them, the audit events of the period, a signed manifest. */
+    @PreAuthorize(Roles.CAN_EXPORT)
+    @Transactional(readOnly = true)
+    public Export evidencePackage(ExportScope scope) {
+        var loaded = load(scope);
+        var files = new LinkedHashMap<String, byte[]>();
+        files.put("results.csv", resultsCsv(loaded));
+        files.put("findings.csv", findingsCsv(loaded));
+        files.put("evidence.json", json(loaded));
+        files.put("audit-events.json", json.writeValueAsBytes(audit.between(scope.periodStart(), scope.asOf())));
+        for (var report : hostReports.reportsAsOf(scope.asOf())) {
+            files.put("reports/" + report.tool().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "/" + report.hostName()
+                    + "-" + report.sha256().substring(0, 12) + ".json", report.content().getBytes(StandardCharsets.UTF_8));
+        }
+        var manifest = json.createObjectNode().put("schema", PACKAGE_SCHEMA).put("exportedAt", clock.instant().toString())
+                .put("exportedBy", AuditLog.currentActor()).put("signingKey", signingKeyFingerprint());
+        manifest.set("scope", scopeNode(scope, loaded.benchmark()));
+        var list = manifest.putArray("files");
+        files.forEach((path, content) -> list.addObject().put("path", path).put("sha256", EvidencePackages.hex(EvidencePackages.sha256(content)))
+                .put("bytes", content.length));
+        var manifestBytes = json.writeValueAsBytes(manifest);
+        var zip = new ByteArrayOutputStream();
+        try (var out = new ZipOutputStream(zip)) {
+            write(out, EvidencePackages.MANIFEST, manifestBytes);
+            write(out, EvidencePackages.SIGNATURE, Base64.getEncoder().encode(signer.sign(manifestBytes)));
+            write(out, EvidencePackages.PUBLIC_KEY, signer.publicKey());
+            for (var file : files.entrySet()) {
+                write(out, file.getKey(), file.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        audit.record("evidence.exported", loaded.benchmark().id() + " " + describe(scope), null,
+                files.size() + " files, " + loaded.results().size() + " results, " + loaded.findings().size() + " findings",
+                "as of " + scope.asOf());
+        return new Export(baseName(scope) + "-evidence.zip", "application/zip", zip.toByteArray());
+    }
+
+    /** SHA-256 of this instance's public signing key: what a verifier compares with {@code posture verify}'s output. */
+    public String signingKeyFingerprint() {
+        return EvidencePackages.hex(EvidencePackages.sha256(signer.publicKey()));
+    }
+
+    private record Loaded(ExportScope scope, Benchmark benchmark, List<StandingEvaluation> evaluations,
+                          List<RecordedResult> results, List<FindingAsOf> findings, Map<String, FindingAsOf> findingByFingerprint,
+                          Map<Long, Long> taskByFinding) {
+    }
+
+    private Loaded load(ExportScope scope) {
+        var benchmark = catalog.get(scope.benchmarkId());
+        var results = new ArrayList<RecordedResult>();
+        var evaluations = history.resultsAsOf(scope.asOf(), result -> {
+            if (result.benchmarkId().equals(benchmark.id()) && scope.covers(result.cluster(), result.namespace(), result.team())) {
+                results.add(result);
+            }
+        });
+        results.sort(RESULT_ORDER);
+        var problemControls = benchmark.controls().map(control -> catalog.problemControl(control).id()).collect(Collectors.toSet());
+        var standing = findings.standingAt(scope.asOf(), scope.cluster(), scope.namespace(), scope.team()).stream()
+                .filter(finding -> problemControls.contains(finding.controlId())).toList();
+        var byFingerprint = new HashMap<String, FindingAsOf>();
+        standing.forEach(finding -> byFingerprint.put(finding.fingerprint(), finding));
+        var shownEvaluations = evaluations.stream().filter(evaluation -> scope.cluster() == null || scope.cluster().equals(evaluation.cluster())).toList();
+        return new Loaded(scope, benchmark, shownEvaluations, results, standing, byFingerprint, tasks.taskOfFindings(scope.asOf()));
+    }
+
+    private FindingAsOf findingOf(Loaded loaded, RecordedResult result) {
+        if (result.status() != ControlStatus.FAIL && result.status() != ControlStatus.EXCEPTED || result.cluster() == null) {
+            return null;
+        }
+        var control = loaded.benchmark().control(result.controlId()).map(catalog::problemControl).orElse(null);
+        return control == null ? null : loaded.findingByFingerprint().get(Fingerprint.of(result.cluster(), result.kind(),
+                result.namespace() == null ? "" : result.namespace(), result.name(), control.id()));
+    }
+
+    private byte[] resultsCsv(Loaded loaded) {
+        return csv(List.of("cluster", "namespace", "team", "kind", "name", "benchmark", "section", "control", "title", "severity",
+                "status", "evidence_path", "observed_value", "policy_version", "evaluated_at", "finding", "finding_status",
+                "exception", "task"), printer -> {
+            for (var result : loaded.results()) {
+                var finding = findingOf(loaded, result);
+                printer.accept(List.of(text(result.cluster()), text(result.namespace()), text(result.team()), result.kind(), result.name(),
+                        result.benchmarkId(), result.sectionId(), result.controlId(), title(loaded, result), result.severity().name(),
+                        result.status().name(), result.evidence().stream().map(Evidence::path).collect(Collectors.joining("\n")),
+                        result.evidence().stream().map(Evidence::observed).collect(Collectors.joining("\n")), result.policyVersion(),
+                        result.evaluatedAt().toString(), finding == null ? "" : String.valueOf(finding.id()),
+                        finding == null ? "" : finding.status().name(), finding == null || finding.exceptionId() == null ? "" : String.valueOf(finding.exceptionId()),
+                        finding == null ? "" : text(loaded.taskByFinding().get(finding.id()))));
+            }
+        });
+    }
+
+    private byte[] findingsCsv(Loaded loaded) {
+        return csv(List.of("finding", "cluster", "namespace", "team", "kind", "name", "control", "title", "severity", "status",
+                "first_seen", "exception", "task"), printer -> {
+            for (var finding : loaded.findings()) {
+                printer.accept(List.of(String.valueOf(finding.id()), finding.cluster(), text(finding.namespace()), text(finding.team()),
+                        finding.kind(), finding.name(), finding.controlId(), finding.controlTitle(), finding.severity().name(),
+                        finding.status().name(), finding.firstSeen().toString(), text(finding.exceptionId()),
+                        text(loaded.taskByFinding().get(finding.id()))));
+            }
+        });
+    }
+
+    private byte[] json(Loaded loaded) {
+        var root = json.createObjectNode().put("schema", JSON_SCHEMA);
+        root.set("scope", scopeNode(loaded.scope(), loaded.benchmark()));
+        var evaluations = root.putArray("evaluations");
+        loaded.evaluations().forEach(evaluation -> evaluations.addObject().put("cluster", evaluation.cluster())
+                .put("evaluatedAt", evaluation.evaluatedAt().toString()));
+        root.set("summary", summary(loaded.results()));
+        var results = root.putArray("results");
+        for (var result : loaded.results()) {
+            var finding = findingOf(loaded, result);
+            var node = results.addObject().put("cluster", result.cluster()).put("namespace", result.namespace()).put("team", result.team())
+                    .put("kind", result.kind()).put("name", result.name()).put("section", result.sectionId())
+                    .put("control", result.controlId()).put("title", title(loaded, result)).put("severity", result.severity().name())
+                    .put("status", result.status().name()).put("policyVersion", result.policyVersion())
+                    .put("evaluatedAt", result.evaluatedAt().toString());
+            var evidence = node.putArray("evidence");
+            result.evidence().forEach(item -> evidence.addObject().put("path", item.path()).put("observed", item.observed()));
+            if (finding != null) {
+                node.put("finding", finding.id()).put("findingStatus", finding.status().name()).put("exception", finding.exceptionId())
+                        .put("task", loaded.taskByFinding().get(finding.id()));
+            }
+        }
+        var findingsNode = root.putArray("findings");
+        for (var finding : loaded.findings()) {
+            findingsNode.addObject().put("id", finding.id()).put("cluster", finding.cluster()).put("namespace", finding.namespace())
+                    .put("team", finding.team()).put("kind", finding.kind()).put("name", finding.name()).put("control", finding.controlId())
+                    .put("title", finding.controlTitle()).put("severity", finding.severity().name()).put("status", finding.status().name())
+                    .put("firstSeen", finding.firstSeen().toString()).put("exception", finding.exceptionId())
+                    .put("task", loaded.taskByFinding().get(finding.id()));
+        }
+        return json.writeValueAsBytes(root);
+    }
+
+    /** The score with its coverage over the exported results, by the same formula as the pages. */
+    private ObjectNode summary(List<RecordedResult> results) {
+        var counts = results.stream().collect(Collectors.groupingBy(RecordedResult::status, () -> new java.util.EnumMap<>(ControlStatus.class),
+                Collectors.counting()));
+        long passedWeight = 0;
+        long evaluatedWeight = 0;
+        long evaluated = 0;
+        long applicable = 0;
+        for (var result : results) {
+            var status = result.status();
+            if (status == ControlStatus.PASS || status == ControlStatus.FAIL) {
+                int weight = formula.weight(result.severity());
+                evaluatedWeight += weight;
+                passedWeight += status == ControlStatus.PASS ? weight : 0;
+            }
+            // as the pages count: an excepted pair is evaluated (coverage) but outside the score; UNKNOWN lowers coverage
+            if (status == ControlStatus.PASS || status == ControlStatus.FAIL || status == ControlStatus.EXCEPTED) {
+                evaluated++;
+            }
+            if (status == ControlStatus.PASS || status == ControlStatus.FAIL || status == ControlStatus.EXCEPTED || status == ControlStatus.UNKNOWN) {
+                applicable++;
+            }
+        }
+        var node = json.createObjectNode().put("formula", ScoreFormula.VERSION);
+        var score = ScoreFormula.score(passedWeight, evaluatedWeight);
+        var coverage = ScoreFormula.coverage(evaluated, applicable);
+        node.put("score", score == null ? null : Math.floor(score * 10) / 10).put("coverage", coverage == null ? null : Math.floor(coverage * 10) / 10);
+        var statuses = node.putObject("results");
+        counts.forEach((status, count) -> statuses.put(status.name(), count));
+        return node;
+    }
+
+    private ObjectNode scopeNode(ExportScope scope, Benchmark benchmark) {
+        var node = json.createObjectNode().put("benchmark", benchmark.id()).put("benchmarkTitle", benchmark.title())
+                .put("edition", benchmark.edition()).put("cluster", scope.cluster()).put("namespace", scope.namespace())
+                .put("team", scope.team()).put("asOf", scope.asOf().toString()).put("auditPeriodStart", scope.periodStart().toString());
+        return node;
+    }
+
+    private static String title(Loaded loaded, RecordedResult result) {
+        return loaded.benchmark().control(result.controlId()).map(control -> control.title()).orElse("");
+    }
+
+    /**
+     * RFC 4180 CSV by Commons CSV. A cell that a spreadsheet would take for a formula (starting with
+     * =, +, -, @, tab or carriage return) is prefixed with an apostrophe, so opening the file runs nothing.
+     */
+    private static byte[] csv(List<String> header, java.util.function.Consumer<java.util.function.Consumer<List<String>>> rows) {
+        var bytes = new ByteArrayOutputStream();
+        try (var printer = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8),
+                CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+            rows.accept(row -> {
+                try {
+                    printer.printRecord(row.stream().map(EvidenceExports::defused).toList());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static String defused(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static void write(ZipOutputStream out, String name, byte[] content) throws IOException {
+        var entry = new ZipEntry(name);
+        entry.setTimeLocal(ZIP_ENTRY_TIME);
+        out.putNextEntry(entry);
+        out.write(content);
+        out.closeEntry();
+    }
+
+    private static String describe(ExportScope scope) {
+        return scope.cluster() == null ? scope.team() == null ? "estate" : "team " + scope.team()
+                : scope.cluster() + (scope.namespace() == null ? "" : "/" + scope.namespace());
+    }
+
+    private static String baseName(ExportScope scope) {
+        var when = scope.asOf().toString().replace(":", "").replaceAll("\\.\\d+", "");
+        return ("posture-" + scope.benchmarkId() + "-" + describe(scope) + "-" + when).replaceAll("[^A-Za-z0-9._-]+", "-");
+    }
+}

@@ -1,0 +1,81 @@
+package io.posture.scoring.internal;
+
+import io.posture.benchmark.Evidence;
+import io.posture.scoring.RecordedResult;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes an evaluation's results as gzip-compressed JSON lines while they are produced, so a large
+ * cluster's record costs its compressed size in memory, not its rows; and reads a record back.
+ */
+public final class EvaluationRecorder {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() { };
+
+    private final String clusterName;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final GZIPOutputStream gzip;
+    private int count;
+
+    public EvaluationRecorder(String clusterName) {
+        this.clusterName = clusterName;
+        try {
+            gzip = new GZIPOutputStream(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void add(List<ControlResultEntity> results) {
+        try {
+            for (var result : results) {
+                var line = new RecordedResult(clusterName, result.getNamespace(), result.getTeam(), result.getResourceKind(),
+                        result.getResourceName(), result.getBenchmarkId(), result.getSectionId(), result.getPolicyVersion(),
+                        result.getControlId(), result.getSeverity(), result.getStatus(),
+                        JSON.readValue(result.getEvidence(), EVIDENCE), result.getEvaluatedAt());
+                gzip.write(JSON.writeValueAsBytes(line));
+                gzip.write('\n');
+                count++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public EvaluationRecordEntity finish(Long clusterId, Instant evaluatedAt) {
+        try {
+            gzip.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new EvaluationRecordEntity(clusterId, clusterName, evaluatedAt, count, Base64.getEncoder().encodeToString(bytes.toByteArray()));
+    }
+
+    public static void read(EvaluationRecordEntity record, Consumer<RecordedResult> consumer) {
+        try (var reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                new ByteArrayInputStream(Base64.getDecoder().decode(record.getResults()))), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                consumer.accept(JSON.readValue(line, RecordedResult.class));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

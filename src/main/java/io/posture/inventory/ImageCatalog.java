@@ -15,7 +15,7 @@ import io.posture.inventory.internal.ImageEntity;
 import io.posture.inventory.internal.ImageRepository;
 import io.posture.inventory.internal.ImageScanEntity;
 import io.posture.inventory.internal.ImageScanRepository;
-import io.posture.inventory.internal.ImageUseEntity;
+import io.posture.inventory.internal.KnownImages;
 import io.posture.inventory.internal.ImageUseRepository;
 import io.posture.inventory.internal.RunningContainerEntity;
 import io.posture.inventory.internal.VulnerabilityEntity;
@@ -54,14 +54,16 @@ public class ImageCatalog {
     private final VulnerabilityRepository vulnerabilities;
     private final ImageScanRepository scans;
     private final JsonMapper json;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ImageCatalog(ImageRepository images, ImageUseRepository uses, VulnerabilityRepository vulnerabilities,
-                 ImageScanRepository scans, JsonMapper json) {
+                 ImageScanRepository scans, JsonMapper json, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.images = images;
         this.uses = uses;
         this.vulnerabilities = vulnerabilities;
         this.scans = scans;
         this.json = json;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -122,24 +124,31 @@ public class ImageCatalog {
                 runningDigests.putIfAbsent(running.workloadContainerKey(), digest);
             }
         }
-        uses.deleteByCluster(clusterId);
-        uses.flush();
-        var resolved = new HashMap<String, ImageEntity>();
-        var rows = new ArrayList<ImageUseEntity>();
+        record Wanted(ContainerImage container, ImageReference reference, String digest) {
+        }
+        var wanted = new ArrayList<Wanted>();
         for (ContainerImage container : uses.containerImages(clusterId)) {
             var reference = ImageReference.parse(container.image());
-            if (reference == null) {
-                continue;
+            if (reference != null) {
+                var digest = reference.digest() != null ? reference.digest() : runningDigests.get(container.namespace() + "/"
+                        + container.kind().name() + "/" + container.workloadName() + "/" + container.containerName());
+                wanted.add(new Wanted(container, reference, digest));
             }
-            var digest = reference.digest() != null ? reference.digest()
-                    : runningDigests.get(container.namespace() + "/" + container.kind().name() + "/" + container.workloadName() + "/" + container.containerName());
-            var image = resolved.computeIfAbsent(reference.text() + "@" + digest, key -> resolve(reference, digest, at));
-            image.seen(at);
-            rows.add(new ImageUseEntity(image.getId(), clusterId, container.namespace(), container.kind(),
-                    container.workloadName(), container.containerName(), container.image()));
         }
-        uses.saveAll(rows);
-        uses.flush();
+        var known = KnownImages.load(images, wanted.stream().map(Wanted::reference).toList(),
+                wanted.stream().map(Wanted::digest).filter(java.util.Objects::nonNull).toList());
+        var rows = new ArrayList<Object[]>();
+        for (var item : wanted) {
+            var image = resolve(known, item.reference(), item.digest(), at);
+            var container = item.container();
+            rows.add(new Object[]{image.getId(), clusterId, container.namespace(), container.kind().name(), container.workloadName(),
+                    container.containerName(), container.image()});
+        }
+        uses.deleteByCluster(clusterId);
+        images.flush();
+        jdbc.batchUpdate("insert into image_use (image_id, cluster_id, namespace, workload_kind, workload_name, container_name, reference) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", rows);
+        images.markSeen(clusterId, at);
         images.markInUse();
         images.deleteUnusedPlaceholders();
     }
@@ -242,28 +251,36 @@ public class ImageCatalog {
     }
 
     private ImageEntity resolve(ImageReference reference, String digest, Instant at) {
+        return resolve(KnownImages.load(images, List.of(reference), digest == null ? List.of() : List.of(digest)), reference, digest, at);
+    }
+
+    /** The image a reference runs: by digest, else the digest its tag was seen at, else a placeholder for the tag. */
+    private ImageEntity resolve(KnownImages known, ImageReference reference, String digest, Instant at) {
         var tag = reference.tag() != null ? reference.tag() : reference.digest() == null ? "latest" : null;
         if (digest != null) {
-            var byDigest = images.findByDigest(digest).stream()
-                    .filter(image -> image.getRegistry().equals(reference.registry()) && image.getRepository().equals(reference.repository()))
-                    .findFirst();
-            if (byDigest.isPresent()) {
+            var byDigest = known.byDigest(reference, digest);
+            if (byDigest != null) {
                 if (tag != null) {
-                    byDigest.get().getTags().add(tag);
+                    byDigest.getTags().add(tag);
                 }
-                return byDigest.get();
+                return byDigest;
             }
-            var placeholder = images.findByIdentity(ImageEntity.identity(reference.registry(), reference.repository(), null, tag));
-            if (placeholder.isPresent()) {
-                placeholder.get().identify(digest, tag);
-                return placeholder.get();
+            var placeholder = known.byIdentity(ImageEntity.identity(reference.registry(), reference.repository(), null, tag));
+            if (placeholder != null) {
+                known.forget(placeholder);
+                placeholder.identify(digest, tag);
+                known.remember(placeholder);
+                return placeholder;
             }
-            return images.save(new ImageEntity(reference.registry(), reference.repository(), digest, tag, at));
+            return known.remember(images.save(new ImageEntity(reference.registry(), reference.repository(), digest, tag, at)));
         }
-        var tagged = images.withTag(reference.registry(), reference.repository(), tag).stream()
-                .filter(image -> image.getDigest() != null).findFirst();
-        return tagged.orElseGet(() -> images.findByIdentity(ImageEntity.identity(reference.registry(), reference.repository(), null, tag))
-                .orElseGet(() -> images.save(new ImageEntity(reference.registry(), reference.repository(), null, tag, at))));
+        var tagged = known.byTag(reference, tag);
+        if (tagged != null) {
+            return tagged;
+        }
+        var placeholder = known.byIdentity(ImageEntity.identity(reference.registry(), reference.repository(), null, tag));
+        return placeholder != null ? placeholder
+                : known.remember(images.save(new ImageEntity(reference.registry(), reference.repository(), null, tag, at)));
     }
 
     /** The manifest digest in a pod status image ID ({@code docker-pullable://repo@sha256:…}); a bare config ID is not one. */

@@ -196,6 +196,10 @@ public class ImageEntity {
         return inUse;
     }
 
+    public Instant getLastSeen() {
+        return lastSeen;
+    }
+
     public Instant getFirstSeen() {
         return firstSeen;
     }

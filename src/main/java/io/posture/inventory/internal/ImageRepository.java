@@ -9,6 +9,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,23 @@ public interface ImageRepository extends JpaRepository<ImageEntity, Long> {
     Optional<ImageEntity> findByIdentity(String identity);
 
     List<ImageEntity> findByDigest(String digest);
+
+    /** Images by digest with their tags in one query: a cluster's images are resolved in bulk, not one query each. */
+    @Query("select distinct i from ImageEntity i left join fetch i.tags where i.digest in :digests")
+    List<ImageEntity> withDigests(java.util.Collection<String> digests);
+
+    @Query("select distinct i from ImageEntity i left join fetch i.tags where i.identity in :identities")
+    List<ImageEntity> withIdentities(java.util.Collection<String> identities);
+
+    /** The digest images of these repositories (registry/repository), with their tags: how registries resolved tags. */
+    @Query("""
+            select distinct i from ImageEntity i left join fetch i.tags
+            where i.digest is not null and concat(i.registry, '/', i.repository) in :repositories""")
+    List<ImageEntity> digestImagesOf(java.util.Collection<String> repositories);
+
+    @Modifying
+    @Query("update ImageEntity i set i.lastSeen = :at where i.id in (select u.imageId from ImageUseEntity u where u.clusterId = :clusterId)")
+    int markSeen(long clusterId, Instant at);
 
     /** Images of a repository that carry a tag, newest first: how the registry resolved the tag. */
     @Query("select i from ImageEntity i join i.tags t where i.registry = :registry and i.repository = :repository and t = :tag order by i.lastSeen desc")

@@ -36,6 +36,9 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Live clusters", "connections", VaadinIcon.CLOUD_DOWNLOAD_O.create()));
         nav.addItem(new SideNavItem("Collection runs", Navigation.runs(), VaadinIcon.DOWNLOAD_ALT.create()));
         nav.addItem(new SideNavItem("Audit log", Navigation.audit(null), VaadinIcon.CLIPBOARD_TEXT.create()));
+        if (authentication.hasRole(Role.COMPLIANCE_OFFICER.name())) {
+            nav.addItem(new SideNavItem("Evidence", "evidence", VaadinIcon.ARCHIVE.create()));
+        }
         nav.addItem(new SideNavItem("API tokens", "tokens", VaadinIcon.KEY.create()));
         nav.addItem(new SideNavItem("Settings", Navigation.settings(), VaadinIcon.COG.create()));
         if (authentication.hasRole(Role.ADMIN.name())) {

@@ -344,6 +344,16 @@ class DrillDownBrowserIT {
         saveScreenshot("registry-tags.png");
     }
 
+    @Test
+    void aComplianceOfficerOpensTheEvidencePage() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        signIn(wait, "auditor", "auditor-demo");
+        browser.get("http://localhost:" + port + "/evidence");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.download")));
+        assertThat(browser.getPageSource()).contains("Evidence package (zip, signed)").contains("--key-fingerprint");
+        saveScreenshot("evidence.png");
+    }
+
     private void signIn(WebDriverWait wait, String username, String password) {
         browser.get("http://localhost:" + port + "/login");
         typeCredentials(wait, username, password);

@@ -33,7 +33,8 @@ public interface ImageRepository extends JpaRepository<ImageEntity, Long> {
     List<ImageEntity> digestImagesOf(java.util.Collection<String> repositories);
 
     @Modifying
-    @Query("update ImageEntity i set i.lastSeen = :at where i.id in (select u.imageId from ImageUseEntity u where u.clusterId = :clusterId)")
+    // exists, not in: H2 runs an uncorrelated in-subquery again for every row
+    @Query("update ImageEntity i set i.lastSeen = :at where exists (select 1 from ImageUseEntity u where u.imageId = i.id and u.clusterId = :clusterId)")
     int markSeen(long clusterId, Instant at);
 
     /** Images of a repository that carry a tag, newest first: how the registry resolved the tag. */

@@ -1,0 +1,65 @@
+package io.posture.api;
+
+import io.posture.evidence.EvidenceExports;
+import io.posture.evidence.EvidenceExports.Export;
+import io.posture.evidence.ExportScope;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.NoSuchElementException;
+
+/**
+ * Evidence exports for tools: {@code GET /api/v1/evidence/{package|results.csv|findings.csv|json}} with
+ * {@code benchmark} and optionally {@code cluster}, {@code namespace}, {@code team}, {@code asOf}
+ * (ISO-8601 instant, default now) and {@code auditFrom}. Compliance officers' tokens only.
+ */
+@RestController
+@RequestMapping("/api/v1/evidence")
+class EvidenceController {
+
+    private final EvidenceExports exports;
+    private final Clock clock;
+
+    EvidenceController(EvidenceExports exports, Clock clock) {
+        this.exports = exports;
+        this.clock = clock;
+    }
+
+    @GetMapping("/{format}")
+    ResponseEntity<byte[]> export(@PathVariable String format, @RequestParam String benchmark,
+                                  @RequestParam(required = false) String cluster, @RequestParam(required = false) String namespace,
+                                  @RequestParam(required = false) String team, @RequestParam(required = false) String asOf,
+                                  @RequestParam(required = false) String auditFrom) {
+        var scope = new ExportScope(benchmark, cluster, namespace, team, asOf == null ? clock.instant() : instant(asOf, "asOf"),
+                auditFrom == null ? null : instant(auditFrom, "auditFrom"));
+        Export export = switch (format) {
+            case "package" -> exports.evidencePackage(scope);
+            case "results.csv" -> exports.resultsCsv(scope);
+            case "findings.csv" -> exports.findingsCsv(scope);
+            case "json" -> exports.json(scope);
+            default -> throw new NoSuchElementException("No export '" + format + "': package, results.csv, findings.csv or json");
+        };
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(export.fileName()).build().toString())
+                .contentType(MediaType.parseMediaType(export.contentType()))
+                .body(export.content());
+    }
+
+    private static Instant instant(String text, String name) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 instant such as 2026-03-01T00:00:00Z");
+        }
+    }
+}

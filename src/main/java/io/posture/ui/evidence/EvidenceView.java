@@ -1,0 +1,111 @@
+package io.posture.ui.evidence;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import io.posture.benchmark.Benchmark;
+import io.posture.benchmark.BenchmarkCatalog;
+import io.posture.evidence.EvidenceExports;
+import io.posture.evidence.EvidenceExports.Export;
+import io.posture.evidence.ExportScope;
+import io.posture.inventory.InventoryQueries;
+import io.posture.inventory.InventoryViews.ClusterInfo;
+import io.posture.security.Roles;
+import io.posture.ui.MainLayout;
+import io.posture.ui.Notices;
+import io.posture.ui.PageHeader;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * Evidence for an auditor: a benchmark in a scope as it stood at a moment, as CSV, JSON or a signed
+ * package; with the fingerprint of the key that signs, for {@code posture verify --key-fingerprint}.
+ */
+@RolesAllowed(Roles.COMPLIANCE_OFFICER)
+@Route(value = "evidence", layout = MainLayout.class)
+@PageTitle("Evidence · Posture")
+class EvidenceView extends VerticalLayout {
+
+    EvidenceView(EvidenceExports exports, BenchmarkCatalog catalog, InventoryQueries inventory, Clock clock) {
+        add(new PageHeader("Evidence", "A benchmark's results and findings as they stood at a moment, for auditors: "
+                + "later changes never leak in, and the same moment always gives the same content"));
+        var benchmark = new Select<Benchmark>();
+        benchmark.setLabel("Benchmark");
+        benchmark.setItems(catalog.all());
+        benchmark.setItemLabelGenerator(Benchmark::title);
+        benchmark.setValue(catalog.all().getFirst());
+        var cluster = new Select<String>();
+        cluster.setLabel("Cluster");
+        cluster.setItems(inventory.clusters().stream().map(ClusterInfo::name).toList());
+        cluster.setEmptySelectionAllowed(true);
+        cluster.setEmptySelectionCaption("Whole estate");
+        var namespace = new TextField("Namespace");
+        namespace.setPlaceholder("all");
+        var team = new TextField("Team");
+        team.setPlaceholder("all");
+        var asOf = new DateTimePicker("As of (UTC)");
+        asOf.setValue(clock.instant().atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0));
+        asOf.setMax(asOf.getValue().plusMinutes(1));
+        var form = new HorizontalLayout(benchmark, cluster, namespace, team, asOf);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+
+        var scope = new AtomicReference<ExportScope>();
+        Runnable update = () -> {
+            try {
+                scope.set(asOf.getValue() == null ? null : new ExportScope(benchmark.getValue().id(), cluster.getValue(),
+                        namespace.getValue(), team.getValue(), asOf.getValue().toInstant(ZoneOffset.UTC), null));
+            } catch (IllegalArgumentException e) {
+                scope.set(null);
+                Notices.problem(e.getMessage());
+            }
+        };
+        update.run();
+        benchmark.addValueChangeListener(change -> update.run());
+        cluster.addValueChangeListener(change -> update.run());
+        namespace.addValueChangeListener(change -> update.run());
+        team.addValueChangeListener(change -> update.run());
+        asOf.addValueChangeListener(change -> update.run());
+
+        var downloads = new HorizontalLayout(
+                download("Evidence package (zip, signed)", scope, exports::evidencePackage),
+                download("Results (CSV)", scope, exports::resultsCsv),
+                download("Findings (CSV)", scope, exports::findingsCsv),
+                download("Results and findings (JSON)", scope, exports::json));
+        downloads.addClassName("evidence-downloads");
+        add(form, downloads, new Paragraph("The package holds the results, findings and JSON, the kube-bench and docker-bench "
+                        + "reports behind them, the audit events of the 90 days before, and manifest.json with each file's SHA-256, "
+                        + "signed by this instance's Ed25519 key. Check it anywhere with: java -jar posture.jar verify PACKAGE.zip "
+                        + "--key-fingerprint " + exports.signingKeyFingerprint()));
+    }
+
+    private static Anchor download(String label, AtomicReference<ExportScope> scope, Function<ExportScope, Export> export) {
+        var anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            var chosen = scope.get();
+            if (chosen == null) {
+                return DownloadResponse.error(400, "Choose a benchmark and a moment");
+            }
+            var file = export.apply(chosen);
+            return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(), file.contentType(), file.content().length);
+        }), label);
+        anchor.getElement().setAttribute("download", true);
+        anchor.addComponentAsFirst(VaadinIcon.DOWNLOAD_ALT.create());
+        anchor.addClassName("download");
+        return anchor;
+    }
+}

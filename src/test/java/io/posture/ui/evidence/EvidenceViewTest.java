@@ -1,0 +1,36 @@
+package io.posture.ui.evidence;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import io.posture.evidence.EvidenceExports;
+import io.posture.security.Roles;
+import io.posture.ui.DemoEstateViewTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvidenceViewTest extends DemoEstateViewTest {
+
+    @Autowired
+    EvidenceExports exports;
+
+    @Test
+    @WithMockUser(username = "auditor", roles = Roles.COMPLIANCE_OFFICER)
+    void aComplianceOfficerGetsTheFourDownloadsAndTheKeyToVerifyWith() {
+        navigate("evidence", EvidenceView.class);
+
+        assertThat($(Anchor.class).withClassName("download").all()).extracting(Anchor::getText)
+                .containsExactly("Evidence package (zip, signed)", "Results (CSV)", "Findings (CSV)", "Results and findings (JSON)");
+        assertThat($(Paragraph.class).last().getText()).contains("--key-fingerprint " + exports.signingKeyFingerprint());
+    }
+
+    @Test
+    @WithMockUser(username = "mike", roles = Roles.SECURITY_MANAGER)
+    void otherRolesCannotOpenIt() {
+        io.posture.ui.Navigation.go("evidence");
+
+        assertThat(getCurrentView()).isNotInstanceOf(EvidenceView.class);
+    }
+}

@@ -29,6 +29,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -46,9 +47,10 @@ class EvidenceView extends VerticalLayout {
                 + "later changes never leak in, and the same moment always gives the same content"));
         var benchmark = new Select<Benchmark>();
         benchmark.setLabel("Benchmark");
-        benchmark.setItems(catalog.all());
+        var benchmarks = List.copyOf(catalog.all());
+        benchmark.setItems(benchmarks);
         benchmark.setItemLabelGenerator(Benchmark::title);
-        benchmark.setValue(catalog.all().getFirst());
+        benchmark.setValue(benchmarks.getFirst());
         var cluster = new Select<String>();
         cluster.setLabel("Cluster");
         cluster.setItems(inventory.clusters().stream().map(ClusterInfo::name).toList());

@@ -15,6 +15,9 @@ public record ExportScope(String benchmarkId, String cluster, String namespace, 
         if (asOf == null) {
             throw new IllegalArgumentException("Choose the moment to export");
         }
+        // databases keep microseconds (and may round up): a moment with nanoseconds is taken to its next microsecond
+        var micros = asOf.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        asOf = micros.equals(asOf) ? asOf : micros.plus(1, java.time.temporal.ChronoUnit.MICROS);
         cluster = blankToNull(cluster);
         namespace = blankToNull(namespace);
         team = blankToNull(team);

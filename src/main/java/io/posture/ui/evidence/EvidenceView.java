@@ -2,6 +2,7 @@ package io.posture.ui.evidence;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -50,7 +51,9 @@ class EvidenceView extends VerticalLayout {
         var benchmarks = List.copyOf(catalog.all());
         benchmark.setItems(benchmarks);
         benchmark.setItemLabelGenerator(Benchmark::title);
-        benchmark.setValue(benchmarks.getFirst());
+        benchmark.setValue(benchmarks.stream().filter(candidate -> candidate.id().equals("cis-kubernetes")).findFirst()
+                .orElse(benchmarks.getFirst()));
+        benchmark.setWidth("20rem");
         var cluster = new Select<String>();
         cluster.setLabel("Cluster");
         cluster.setItems(inventory.clusters().stream().map(ClusterInfo::name).toList());
@@ -90,10 +93,11 @@ class EvidenceView extends VerticalLayout {
                 download("Findings (CSV)", scope, exports::findingsCsv),
                 download("Results and findings (JSON)", scope, exports::json));
         downloads.addClassName("evidence-downloads");
+        var command = new Pre("java -jar posture.jar verify PACKAGE.zip --key-fingerprint " + exports.signingKeyFingerprint());
+        command.addClassName("verify-command");
         add(form, downloads, new Paragraph("The package holds the results, findings and JSON, the kube-bench and docker-bench "
-                        + "reports behind them, the audit events of the 90 days before, and manifest.json with each file's SHA-256, "
-                        + "signed by this instance's Ed25519 key. Check it anywhere with: java -jar posture.jar verify PACKAGE.zip "
-                        + "--key-fingerprint " + exports.signingKeyFingerprint()));
+                + "reports behind them, the audit events of the 90 days before, and manifest.json with each file's SHA-256, "
+                + "signed by this instance's Ed25519 key. Anyone can check it, without Posture running:"), command);
     }
 
     private static Anchor download(String label, AtomicReference<ExportScope> scope, Function<ExportScope, Export> export) {

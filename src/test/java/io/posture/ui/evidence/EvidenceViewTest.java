@@ -1,7 +1,7 @@
 package io.posture.ui.evidence;
 
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
 import io.posture.evidence.EvidenceExports;
 import io.posture.security.Roles;
 import io.posture.ui.DemoEstateViewTest;
@@ -23,7 +23,7 @@ class EvidenceViewTest extends DemoEstateViewTest {
 
         assertThat($(Anchor.class).withClassName("download").all()).extracting(Anchor::getText)
                 .containsExactly("Evidence package (zip, signed)", "Results (CSV)", "Findings (CSV)", "Results and findings (JSON)");
-        assertThat($(Paragraph.class).last().getText()).contains("--key-fingerprint " + exports.signingKeyFingerprint());
+        assertThat($(Pre.class).withClassName("verify-command").single().getText()).endsWith("--key-fingerprint " + exports.signingKeyFingerprint());
     }
 
     @Test

@@ -18,10 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -71,11 +68,7 @@ public class HostReports {
     /** A report file read at start-up (the demo estate): trusted, so no user permission applies. */
     @Transactional
     public HostReportInfo importFile(Tool tool, String clusterName, Path file) {
-        try {
-            return store(tool, clusterName, null, file.getFileName().toString(), Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return store(tool, clusterName, null, file.getFileName().toString(), UploadNames.contentOf(file));
     }
 
     /** The latest report of each tool for each host uploaded by the instant. */

@@ -12,9 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -59,11 +56,7 @@ public class ImageScans {
     /** A report file read at start-up (the demo estate): trusted, so no user permission applies. */
     @Transactional
     public ImportResult importFile(Path file) {
-        try {
-            return store(file.getFileName().toString(), Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return store(file.getFileName().toString(), UploadNames.contentOf(file));
     }
 
     public long maxFileBytes() {

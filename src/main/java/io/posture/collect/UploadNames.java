@@ -18,4 +18,13 @@ final class UploadNames {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }
+
+    /** A trusted file's content (the demo estate's reports), an I/O failure unchecked. */
+    static byte[] contentOf(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -47,7 +47,8 @@ class EvidenceController {
             case "results.csv" -> exports.resultsCsv(scope);
             case "findings.csv" -> exports.findingsCsv(scope);
             case "json" -> exports.json(scope);
-            default -> throw new NoSuchElementException("No export '" + format + "': package, results.csv, findings.csv or json");
+            case "oscal" -> exports.oscal(scope);
+            default -> throw new NoSuchElementException("No export '" + format + "': package, results.csv, findings.csv, json or oscal");
         };
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(export.fileName()).build().toString())

@@ -106,6 +106,12 @@ public class EvidenceExports {
         return new Export(baseName(scope) + ".json", "application/json", json(load(scope)));
     }
 
+    /** NIST OSCAL assessment results (OSCAL 1.1.2 JSON): one result, an observation per control and resource, a finding per control. */
+    @PreAuthorize(Roles.CAN_EXPORT)
+    public Export oscal(ExportScope scope) {
+        return new Export(baseName(scope) + "-oscal-ar.json", "application/json", oscal(load(scope)));
+    }
+
     /** The zip: results and findings (CSV and JSON), the reports behind them, the audit events of the period, a signed manifest. */
     @PreAuthorize(Roles.CAN_EXPORT)
     @Transactional(readOnly = true)
@@ -115,6 +121,7 @@ public class EvidenceExports {
         files.put("results.csv", resultsCsv(loaded));
         files.put("findings.csv", findingsCsv(loaded));
         files.put("evidence.json", json(loaded));
+        files.put("oscal-assessment-results.json", oscal(loaded));
         files.put("audit-events.json", json.writeValueAsBytes(audit.between(scope.periodStart(), scope.asOf())));
         for (var report : hostReports.reportsAsOf(scope.asOf())) {
             files.put("reports/" + report.tool().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "/" + report.hostName()
@@ -241,6 +248,69 @@ public class EvidenceExports {
                     .put("task", loaded.taskByFinding().get(finding.id()));
         }
         return json.writeValueAsBytes(root);
+    }
+
+    private byte[] oscal(Loaded loaded) {
+        var scope = loaded.scope();
+        var benchmark = loaded.benchmark();
+        var asOf = scope.asOf().toString();
+        var name = benchmark.id() + " " + describe(scope) + " " + asOf;
+        var document = json.createObjectNode();
+        var results = document.putObject("assessment-results").put("uuid", OscalIds.of("assessment-results", name));
+        results.putObject("metadata").put("title", benchmark.title() + " assessment of " + describe(scope) + " as of " + asOf)
+                .put("last-modified", asOf).put("version", JSON_SCHEMA).put("oscal-version", OscalIds.OSCAL_VERSION);
+        results.putObject("import-ap").put("href", "#posture-continuous-assessment")
+                .put("remarks", "Posture assesses continuously; there is no separate assessment plan document.");
+        var result = results.putArray("results").addObject().put("uuid", OscalIds.of("result", name))
+                .put("title", benchmark.title() + (benchmark.edition() == null ? "" : " " + benchmark.edition()))
+                .put("description", "Control results of " + describe(scope) + " from the evaluations standing at " + asOf
+                        + ", by Posture's rules and imported kube-bench and docker-bench reports.")
+                .put("start", loaded.evaluations().stream().map(StandingEvaluation::evaluatedAt).min(Comparator.naturalOrder())
+                        .orElse(scope.asOf()).toString())
+                .put("end", asOf);
+        result.putObject("reviewed-controls").putArray("control-selections").addObject().putObject("include-all");
+        var observations = result.putArray("observations");
+        var failingByControl = new LinkedHashMap<String, List<String>>();
+        var evaluatedControls = new java.util.TreeSet<String>();
+        for (var recorded : loaded.results()) {
+            if (recorded.status() == ControlStatus.NOT_APPLICABLE) {
+                continue;
+            }
+            var resource = (recorded.cluster() == null ? "" : recorded.cluster() + "/") + (recorded.namespace() == null ? "" : recorded.namespace() + "/")
+                    + recorded.kind() + "/" + recorded.name();
+            var uuid = OscalIds.of("observation", name + " " + recorded.controlId() + " " + resource);
+            var observation = observations.addObject().put("uuid", uuid)
+                    .put("title", recorded.controlId() + " " + recorded.status().name().toLowerCase(java.util.Locale.ROOT) + " on " + resource)
+                    .put("description", title(loaded, recorded) + ": " + recorded.status().name() + " on " + resource);
+            observation.putArray("props").addObject().put("name", "control-id").put("ns", OscalIds.NAMESPACE).put("value", recorded.controlId());
+            observation.putArray("methods").add("TEST");
+            var evidence = observation.putArray("relevant-evidence");
+            for (var item : recorded.evidence()) {
+                evidence.addObject().put("description", item.path() + " = " + item.observed());
+            }
+            if (recorded.evidence().isEmpty()) {
+                evidence.addObject().put("description", "no evidence recorded");
+            }
+            observation.put("collected", recorded.evaluatedAt().toString());
+            evaluatedControls.add(recorded.controlId());
+            if (recorded.status() == ControlStatus.FAIL) {
+                failingByControl.computeIfAbsent(recorded.controlId(), id -> new ArrayList<>()).add(uuid);
+            }
+        }
+        var findingsNode = result.putArray("findings");
+        for (var controlId : evaluatedControls) {
+            var failing = failingByControl.getOrDefault(controlId, List.of());
+            var finding = findingsNode.addObject().put("uuid", OscalIds.of("finding", name + " " + controlId))
+                    .put("title", controlId + " " + benchmark.control(controlId).map(control -> control.title()).orElse(""))
+                    .put("description", failing.isEmpty() ? "No resource fails this control." : failing.size() + " resources fail this control.");
+            finding.putObject("target").put("type", "objective-id").put("target-id", OscalIds.token(benchmark.id() + "-" + controlId))
+                    .putObject("status").put("state", failing.isEmpty() ? "satisfied" : "not-satisfied");
+            if (!failing.isEmpty()) {
+                var related = finding.putArray("related-observations");
+                failing.forEach(uuid -> related.addObject().put("observation-uuid", uuid));
+            }
+        }
+        return json.writeValueAsBytes(document);
     }
 
     /** The score with its coverage over the exported results, by the same formula as the pages. */

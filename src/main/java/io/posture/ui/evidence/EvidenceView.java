@@ -91,11 +91,12 @@ class EvidenceView extends VerticalLayout {
                 download("Evidence package (zip, signed)", scope, exports::evidencePackage),
                 download("Results (CSV)", scope, exports::resultsCsv),
                 download("Findings (CSV)", scope, exports::findingsCsv),
-                download("Results and findings (JSON)", scope, exports::json));
+                download("Results and findings (JSON)", scope, exports::json),
+                download("OSCAL assessment results", scope, exports::oscal));
         downloads.addClassName("evidence-downloads");
         var command = new Pre("java -jar posture.jar verify PACKAGE.zip --key-fingerprint " + exports.signingKeyFingerprint());
         command.addClassName("verify-command");
-        add(form, downloads, new Paragraph("The package holds the results, findings and JSON, the kube-bench and docker-bench "
+        add(form, downloads, new Paragraph("The package holds the results, findings, JSON and OSCAL, the kube-bench and docker-bench "
                 + "reports behind them, the audit events of the 90 days before, and manifest.json with each file's SHA-256, "
                 + "signed by this instance's Ed25519 key. Anyone can check it, without Posture running:"), command);
     }

@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -185,6 +186,12 @@ public class ScoreQueries {
 
     /** A scope's score over the last {@code days} days (7, 30, 90), for a benchmark or one section. */
     public Trend trend(String benchmarkId, ScoreScope scope, String sectionId, int days) {
+        var to = clock.instant();
+        return trend(benchmarkId, scope, sectionId, to.minus(Duration.ofDays(days)), to);
+    }
+
+    /** The snapshots of a scope between two moments (evidence reports draw the trend up to their "as of"). */
+    public Trend trend(String benchmarkId, ScoreScope scope, String sectionId, Instant from, Instant to) {
         Scope kind;
         if (scope.team() != null) {
             kind = Scope.TEAM;
@@ -194,9 +201,8 @@ public class ScoreQueries {
             kind = scope.clusterId() != null ? Scope.CLUSTER : Scope.ESTATE;
         }
         var key = ScoreSnapshotEntity.scopeKey(kind, scope.clusterId(), scope.namespace(), scope.team());
-        var to = clock.instant();
-        var from = to.minus(Duration.ofDays(days));
         return new Trend(from, to, snapshots.trend(kind, key, benchmarkId, sectionId == null ? "" : sectionId, from).stream()
+                .filter(snapshot -> !snapshot.getTakenAt().isAfter(to))
                 .map(snapshot -> new TrendPoint(snapshot.getTakenAt(), snapshot.getScore(), snapshot.getCoverage())).toList());
     }
 

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -29,6 +29,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,18 +64,27 @@ class EvidenceView extends VerticalLayout {
         namespace.setPlaceholder("all");
         var team = new TextField("Team");
         team.setPlaceholder("all");
-        var asOf = new DateTimePicker("As of (UTC)");
-        asOf.setValue(clock.instant().atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0));
-        asOf.setMax(asOf.getValue().plusMinutes(1));
-        var form = new HorizontalLayout(benchmark, cluster, namespace, team, asOf);
+        var now = clock.instant().atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0);
+        var day = new DatePicker("As of: day (UTC)");
+        day.setValue(now.toLocalDate());
+        day.setMax(now.toLocalDate());
+        var time = new TextField("Time (UTC)");
+        time.setValue(now.toLocalTime().toString());
+        time.setPattern("[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?");
+        time.setHelperText("HH:mm or HH:mm:ss");
+        var form = new HorizontalLayout(benchmark, cluster, namespace, team, day, time);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
         var scope = new AtomicReference<ExportScope>();
         Runnable update = () -> {
             try {
-                scope.set(asOf.getValue() == null ? null : new ExportScope(benchmark.getValue().id(), cluster.getValue(),
-                        namespace.getValue(), team.getValue(), asOf.getValue().toInstant(ZoneOffset.UTC), null));
+                scope.set(day.getValue() == null ? null : new ExportScope(benchmark.getValue().id(), cluster.getValue(),
+                        namespace.getValue(), team.getValue(), day.getValue().atTime(LocalTime.parse(time.getValue().trim()))
+                        .toInstant(ZoneOffset.UTC), null));
+            } catch (java.time.format.DateTimeParseException e) {
+                scope.set(null);
+                Notices.problem("'" + time.getValue() + "' is not a time such as 14:05 or 14:05:30");
             } catch (IllegalArgumentException e) {
                 scope.set(null);
                 Notices.problem(e.getMessage());
@@ -85,7 +95,8 @@ class EvidenceView extends VerticalLayout {
         cluster.addValueChangeListener(change -> update.run());
         namespace.addValueChangeListener(change -> update.run());
         team.addValueChangeListener(change -> update.run());
-        asOf.addValueChangeListener(change -> update.run());
+        day.addValueChangeListener(change -> update.run());
+        time.addValueChangeListener(change -> update.run());
 
         var downloads = new HorizontalLayout(
                 download("Evidence package (zip, signed)", scope, exports::evidencePackage),

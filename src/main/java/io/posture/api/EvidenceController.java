@@ -19,7 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.NoSuchElementException;
 
 /**
- * Evidence exports for tools: {@code GET /api/v1/evidence/{package|results.csv|findings.csv|json}} with
+ * Evidence exports for tools: {@code GET /api/v1/evidence/{package|pdf|results.csv|findings.csv|json|oscal}} with
  * {@code benchmark} and optionally {@code cluster}, {@code namespace}, {@code team}, {@code asOf}
  * (ISO-8601 instant, default now) and {@code auditFrom}. Compliance officers' tokens only.
  */
@@ -48,7 +48,8 @@ class EvidenceController {
             case "findings.csv" -> exports.findingsCsv(scope);
             case "json" -> exports.json(scope);
             case "oscal" -> exports.oscal(scope);
-            default -> throw new NoSuchElementException("No export '" + format + "': package, results.csv, findings.csv, json or oscal");
+            case "pdf" -> exports.pdf(scope);
+            default -> throw new NoSuchElementException("No export '" + format + "': package, pdf, results.csv, findings.csv, json or oscal");
         };
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(export.fileName()).build().toString())

@@ -6,6 +6,8 @@ import io.posture.benchmark.ControlStatus;
 import io.posture.benchmark.Evidence;
 import io.posture.collect.HostReports;
 import io.posture.evidence.internal.EvidenceSigner;
+import io.posture.evidence.internal.PdfWriter;
+import io.posture.evidence.internal.PdfWriter.Style;
 import io.posture.findings.FindingService;
 import io.posture.findings.FindingViews.FindingAsOf;
 import io.posture.findings.Fingerprint;
@@ -75,11 +77,16 @@ public class EvidenceExports {
     private final AuditLog audit;
     private final EvidenceSigner signer;
     private final ScoreFormula formula;
+    private final io.posture.scoring.ScoreQueries scores;
+    private final io.posture.inventory.InventoryQueries inventory;
+    private final io.posture.findings.ExceptionService exceptions;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     EvidenceExports(EvaluationHistory history, BenchmarkCatalog catalog, FindingService findings, TaskService tasks,
-                    HostReports hostReports, AuditLog audit, EvidenceSigner signer, ScoreFormula formula, Clock clock) {
+                    HostReports hostReports, AuditLog audit, EvidenceSigner signer, ScoreFormula formula,
+                    io.posture.scoring.ScoreQueries scores, io.posture.inventory.InventoryQueries inventory,
+                    io.posture.findings.ExceptionService exceptions, Clock clock) {
         this.history = history;
         this.catalog = catalog;
         this.findings = findings;
@@ -88,6 +95,9 @@ public class EvidenceExports {
         this.audit = audit;
         this.signer = signer;
         this.formula = formula;
+        this.scores = scores;
+        this.inventory = inventory;
+        this.exceptions = exceptions;
         this.clock = clock;
     }
 
@@ -112,6 +122,12 @@ public class EvidenceExports {
         return new Export(baseName(scope) + "-oscal-ar.json", "application/json", oscal(load(scope)));
     }
 
+    /** The report for people: cover with score and coverage, section scores, the trend, failed controls, exceptions, manual controls. */
+    @PreAuthorize(Roles.CAN_EXPORT)
+    public Export pdf(ExportScope scope) {
+        return new Export(baseName(scope) + "-report.pdf", "application/pdf", pdf(load(scope)));
+    }
+
     /** The zip: results and findings (CSV and JSON), the reports behind them, the audit events of the period, a signed manifest. */
     @PreAuthorize(Roles.CAN_EXPORT)
     @Transactional(readOnly = true)
@@ -122,6 +138,7 @@ public class EvidenceExports {
         files.put("findings.csv", findingsCsv(loaded));
         files.put("evidence.json", json(loaded));
         files.put("oscal-assessment-results.json", oscal(loaded));
+        files.put("report.pdf", pdf(loaded));
         files.put("audit-events.json", json.writeValueAsBytes(audit.between(scope.periodStart(), scope.asOf())));
         for (var report : hostReports.reportsAsOf(scope.asOf())) {
             files.put("reports/" + report.tool().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "/" + report.hostName()
@@ -313,8 +330,138 @@ public class EvidenceExports {
         return json.writeValueAsBytes(document);
     }
 
-    /** The score with its coverage over the exported results, by the same formula as the pages. */
-    private ObjectNode summary(List<RecordedResult> results) {
+    private byte[] pdf(Loaded loaded) {
+        var scope = loaded.scope();
+        var benchmark = loaded.benchmark();
+        var figure = figure(loaded.results());
+        try (var pdf = new PdfWriter("Posture evidence: " + benchmark.title() + " " + describe(scope), scope.asOf())) {
+            pdf.text(Style.TITLE, "Evidence report");
+            pdf.text(Style.HEADING, benchmark.title() + (benchmark.edition() == null ? "" : " " + benchmark.edition()));
+            pdf.text(Style.TEXT, "Scope: " + describe(scope) + ". As of " + scope.asOf() + " (UTC).");
+            pdf.text(Style.TEXT, "Score " + number(figure.score()) + " with coverage " + number(figure.coverage()) + "% (formula "
+                    + ScoreFormula.VERSION + "): " + figure.counts().entrySet().stream()
+                    .map(entry -> entry.getValue() + " " + entry.getKey().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                    .collect(Collectors.joining(", ")) + ".");
+            pdf.text(Style.SMALL, "Evaluations standing then: " + (loaded.evaluations().isEmpty() ? "none" : loaded.evaluations().stream()
+                    .map(evaluation -> (evaluation.cluster() == null ? "Docker hosts" : evaluation.cluster()) + " at " + evaluation.evaluatedAt())
+                    .collect(Collectors.joining("; "))));
+            pdf.text(Style.SMALL, "The evidence package of this export carries this report with the CSV, JSON and OSCAL files, signed; "
+                    + "check it with: posture verify PACKAGE.zip --key-fingerprint " + signingKeyFingerprint());
+
+            pdf.text(Style.HEADING, "Score per section");
+            var bySection = loaded.results().stream().collect(Collectors.groupingBy(RecordedResult::sectionId));
+            for (var section : benchmark.sections()) {
+                var sectionFigure = figure(bySection.getOrDefault(section.id(), List.of()));
+                pdf.text(Style.TEXT, section.id() + "  " + section.title() + ": " + (sectionFigure.coverage() == null
+                        ? "not evaluated (no result in scope)"
+                        : "score " + number(sectionFigure.score()) + ", coverage " + number(sectionFigure.coverage()) + "%"));
+            }
+
+            pdf.text(Style.HEADING, "Trend: the 90 days up to the moment");
+            var trend = trend(scope);
+            if (trend.points().isEmpty()) {
+                pdf.text(Style.TEXT, "No evaluation in this period.");
+            } else {
+                pdf.chart(List.of(trend.points().stream().map(point -> new PdfWriter.Point(point.at().toEpochMilli(), point.score())).toList(),
+                                trend.points().stream().map(point -> new PdfWriter.Point(point.at().toEpochMilli(), point.coverage())).toList()),
+                        List.of(new java.awt.Color(0x16, 0x76, 0xf3), new java.awt.Color(0x2e, 0x85, 0x40)),
+                        trend.from().toEpochMilli(), trend.to().toEpochMilli(), trend.from().toString().substring(0, 10),
+                        trend.to().toString().substring(0, 10));
+                pdf.text(Style.SMALL, "Blue: score; green: coverage (%). " + trend.points().size()
+                        + (trend.points().size() == 1 ? " evaluation." : " evaluations."));
+            }
+
+            pdf.newPage();
+            pdf.text(Style.HEADING, "Failed controls");
+            var failing = loaded.results().stream().filter(result -> result.status() == ControlStatus.FAIL)
+                    .collect(Collectors.groupingBy(RecordedResult::controlId, LinkedHashMap::new, Collectors.toList()));
+            if (failing.isEmpty()) {
+                pdf.text(Style.TEXT, "No control failed.");
+            }
+            var controls = failing.keySet().stream().map(id -> benchmark.control(id).orElseThrow())
+                    .sorted(Comparator.comparing((io.posture.benchmark.Control control) -> control.severity()).reversed()
+                            .thenComparing(io.posture.benchmark.Control::sectionId).thenComparing(io.posture.benchmark.Control::id)).toList();
+            for (var control : controls) {
+                var resources = failing.get(control.id());
+                pdf.text(Style.SUBHEADING, control.id() + "  " + control.title() + " (" + control.severity().name().toLowerCase(java.util.Locale.ROOT)
+                        + "): " + resources.size() + (resources.size() == 1 ? " resource" : " resources"));
+                if (control.rationale() != null) {
+                    pdf.text(Style.TEXT, "Why it matters: " + control.rationale().strip());
+                }
+                if (control.remediation() != null) {
+                    pdf.text(Style.TEXT, "How to fix: " + control.remediation().strip());
+                }
+                resources.stream().limit(25).forEach(result -> {
+                    var finding = findingOf(loaded, result);
+                    pdf.text(Style.CODE, resourceName(result) + ": " + result.evidence().stream().map(item -> item.path() + " = " + item.observed())
+                            .collect(Collectors.joining("; ")) + (finding == null ? "" : "  [finding " + finding.id() + " " + finding.status()
+                            + (finding.exceptionId() == null ? "" : ", exception " + finding.exceptionId())
+                            + (loaded.taskByFinding().get(finding.id()) == null ? "" : ", task " + loaded.taskByFinding().get(finding.id())) + "]"));
+                });
+                if (resources.size() > 25) {
+                    pdf.text(Style.SMALL, "and " + (resources.size() - 25) + " more (all of them in results.csv)");
+                }
+            }
+
+            pdf.text(Style.HEADING, "Exceptions");
+            var exceptionIds = loaded.findings().stream().map(FindingAsOf::exceptionId).filter(java.util.Objects::nonNull)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+            var covering = exceptions.byIds(exceptionIds);
+            if (covering.isEmpty()) {
+                pdf.text(Style.TEXT, "No exception covered a finding in scope at that moment.");
+            }
+            for (var exception : covering) {
+                pdf.text(Style.TEXT, "Exception " + exception.id() + " (" + exception.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + ") for " + exception.controlId() + " in " + exception.cluster() + (exception.namespace() == null ? "" : "/" + exception.namespace())
+                        + ": requested by " + exception.requestedBy() + ", approved by " + exception.decidedBy() + " on "
+                        + (exception.decidedAt() == null ? "?" : exception.decidedAt().toString().substring(0, 10)) + ", expires "
+                        + exception.expiresOn() + ". Justification: " + exception.justification());
+            }
+
+            pdf.text(Style.HEADING, "Manual controls");
+            var manual = benchmark.controls().filter(io.posture.benchmark.Control::manual).toList();
+            if (manual.isEmpty()) {
+                pdf.text(Style.TEXT, "This benchmark has no manual control.");
+            } else {
+                pdf.text(Style.TEXT, manual.size() + " controls are decided by a person, not by Posture. No attestation is recorded for them: "
+                        + "Posture does not record attestations yet, so each stands as not attested.");
+                manual.forEach(control -> pdf.text(Style.SMALL, control.id() + "  " + control.title() + ": not attested"));
+            }
+            return pdf.finish();
+        }
+    }
+
+    private io.posture.scoring.ScoreViews.Trend trend(ExportScope scope) {
+        io.posture.scoring.ScoreViews.ScoreScope scoreScope;
+        if (scope.team() != null) {
+            scoreScope = io.posture.scoring.ScoreViews.ScoreScope.team(scope.team());
+        } else if (scope.cluster() != null) {
+            var clusterId = inventory.cluster(scope.cluster()).map(cluster -> cluster.id()).orElse(null);
+            if (clusterId == null) {
+                return new io.posture.scoring.ScoreViews.Trend(scope.asOf().minus(java.time.Duration.ofDays(90)), scope.asOf(), List.of());
+            }
+            scoreScope = scope.namespace() == null ? io.posture.scoring.ScoreViews.ScoreScope.cluster(clusterId)
+                    : io.posture.scoring.ScoreViews.ScoreScope.namespace(clusterId, scope.namespace());
+        } else {
+            scoreScope = io.posture.scoring.ScoreViews.ScoreScope.estate();
+        }
+        return scores.trend(scope.benchmarkId(), scoreScope, "", scope.asOf().minus(java.time.Duration.ofDays(90)), scope.asOf());
+    }
+
+    private static String resourceName(RecordedResult result) {
+        return (result.cluster() == null ? "" : result.cluster() + "/") + (result.namespace() == null ? "" : result.namespace() + "/")
+                + result.kind() + "/" + result.name();
+    }
+
+    private static String number(Double value) {
+        return value == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", Math.floor(value * 10) / 10);
+    }
+
+    /** A score with its coverage and the count per status, over some results, by the pages' formula. */
+    private record Figure(Double score, Double coverage, Map<ControlStatus, Long> counts) {
+    }
+
+    private Figure figure(List<RecordedResult> results) {
         var counts = results.stream().collect(Collectors.groupingBy(RecordedResult::status, () -> new java.util.EnumMap<>(ControlStatus.class),
                 Collectors.counting()));
         long passedWeight = 0;
@@ -336,12 +483,17 @@ public class EvidenceExports {
                 applicable++;
             }
         }
+        return new Figure(ScoreFormula.score(passedWeight, evaluatedWeight), ScoreFormula.coverage(evaluated, applicable), counts);
+    }
+
+    /** The score with its coverage over the exported results, by the same formula as the pages. */
+    private ObjectNode summary(List<RecordedResult> results) {
+        var figure = figure(results);
         var node = json.createObjectNode().put("formula", ScoreFormula.VERSION);
-        var score = ScoreFormula.score(passedWeight, evaluatedWeight);
-        var coverage = ScoreFormula.coverage(evaluated, applicable);
-        node.put("score", score == null ? null : Math.floor(score * 10) / 10).put("coverage", coverage == null ? null : Math.floor(coverage * 10) / 10);
+        node.put("score", figure.score() == null ? null : Math.floor(figure.score() * 10) / 10)
+                .put("coverage", figure.coverage() == null ? null : Math.floor(figure.coverage() * 10) / 10);
         var statuses = node.putObject("results");
-        counts.forEach((status, count) -> statuses.put(status.name(), count));
+        figure.counts().forEach((status, count) -> statuses.put(status.name(), count));
         return node;
     }
 

@@ -137,6 +137,14 @@ public class ExceptionService {
         return due.size();
     }
 
+    /** The exceptions with these ids, for evidence reports. */
+    @Transactional(readOnly = true)
+    public List<ExceptionSummary> byIds(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : exceptions.findAllById(ids).stream()
+                .map(exception -> exception.toSummary(findings.countByExceptionId(exception.getId())))
+                .sorted(java.util.Comparator.comparing(ExceptionSummary::id)).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<ExceptionSummary> list(State state) {
         return exceptions.findByStateOrderByIdDesc(state).stream()

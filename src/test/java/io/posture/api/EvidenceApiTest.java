@@ -62,7 +62,8 @@ class EvidenceApiTest {
         assertThat(get(manager, "/api/v1/evidence/json?benchmark=pss-baseline").statusCode()).isEqualTo(403);
         assertThat(get(officer, "/api/v1/evidence/json?benchmark=pss-baseline&asOf=yesterday").statusCode()).isEqualTo(400);
         assertThat(get(officer, "/api/v1/evidence/json?benchmark=no-such-benchmark").statusCode()).isEqualTo(404);
-        assertThat(get(officer, "/api/v1/evidence/pdf?benchmark=pss-baseline").statusCode()).isEqualTo(404);
+        assertThat(get(officer, "/api/v1/evidence/pdf?benchmark=pss-baseline").headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(get(officer, "/api/v1/evidence/xlsx?benchmark=pss-baseline").statusCode()).isEqualTo(404);
         assertThat(get("pst_nobody", "/api/v1/evidence/json?benchmark=pss-baseline").statusCode()).isEqualTo(401);
     }
 

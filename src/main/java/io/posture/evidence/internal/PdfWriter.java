@@ -46,7 +46,7 @@ public final class PdfWriter implements AutoCloseable {
         // fixed dates: the same evidence gives the same file
         info.setCreationDate(calendar);
         info.setModificationDate(calendar);
-        document.getDocument().setIsXRefStream(false);
+        document.setDocumentId((long) (title + created).hashCode());
         newPage();
     }
 
@@ -103,7 +103,8 @@ public final class PdfWriter implements AutoCloseable {
     public void chart(List<List<Point>> series, List<Color> colours, long from, long to, String firstLabel, String lastLabel) {
         float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         float height = 150;
-        ensure(height + 30);
+        ensure(height + 40);
+        y -= 10;
         float bottom = y - height;
         try {
             content.setStrokingColor(new Color(220, 220, 220));

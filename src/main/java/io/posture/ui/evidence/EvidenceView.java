@@ -100,6 +100,7 @@ class EvidenceView extends VerticalLayout {
 
         var downloads = new HorizontalLayout(
                 download("Evidence package (zip, signed)", scope, exports::evidencePackage),
+                download("Report (PDF)", scope, exports::pdf),
                 download("Results (CSV)", scope, exports::resultsCsv),
                 download("Findings (CSV)", scope, exports::findingsCsv),
                 download("Results and findings (JSON)", scope, exports::json),
@@ -107,7 +108,7 @@ class EvidenceView extends VerticalLayout {
         downloads.addClassName("evidence-downloads");
         var command = new Pre("java -jar posture.jar verify PACKAGE.zip --key-fingerprint " + exports.signingKeyFingerprint());
         command.addClassName("verify-command");
-        add(form, downloads, new Paragraph("The package holds the results, findings, JSON and OSCAL, the kube-bench and docker-bench "
+        add(form, downloads, new Paragraph("The package holds the report, the results, findings, JSON and OSCAL, the kube-bench and docker-bench "
                 + "reports behind them, the audit events of the 90 days before, and manifest.json with each file's SHA-256, "
                 + "signed by this instance's Ed25519 key. Anyone can check it, without Posture running:"), command);
     }

@@ -22,7 +22,7 @@ class EvidenceViewTest extends DemoEstateViewTest {
         navigate("evidence", EvidenceView.class);
 
         assertThat($(Anchor.class).withClassName("download").all()).extracting(Anchor::getText)
-                .containsExactly("Evidence package (zip, signed)", "Results (CSV)", "Findings (CSV)", "Results and findings (JSON)",
+                .containsExactly("Evidence package (zip, signed)", "Report (PDF)", "Results (CSV)", "Findings (CSV)", "Results and findings (JSON)",
                         "OSCAL assessment results");
         assertThat($(Pre.class).withClassName("verify-command").single().getText()).endsWith("--key-fingerprint " + exports.signingKeyFingerprint());
     }

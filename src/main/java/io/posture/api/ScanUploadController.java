@@ -48,7 +48,8 @@ class ScanUploadController {
     /** A body over the size limit: 413, before it is read to the end. */
     static final class TooLarge extends RuntimeException {
         TooLarge(long limit) {
-            super("The report is larger than " + limit / (1024 * 1024) + " MB, the most Posture accepts");
+            super("The upload is larger than " + (limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MB" : limit / 1024 + " KB")
+                    + ", the most Posture accepts");
         }
     }
 }

@@ -144,6 +144,13 @@ public class ClusterConnections {
         return runId;
     }
 
+    /** Starts a run now of the connection of the named cluster (for the API, which names clusters, not connections). */
+    @PreAuthorize(Roles.CAN_IMPORT)
+    public long collectNow(String clusterName) {
+        return collectNow(connections.findByClusterName(clusterName)
+                .orElseThrow(() -> new NoSuchElementException("No live connection for cluster '" + clusterName + "'")).getId());
+    }
+
     public List<Progress> running() {
         return running.values().stream().sorted(Comparator.comparing(Progress::clusterName)).toList();
     }

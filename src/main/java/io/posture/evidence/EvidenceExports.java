@@ -5,6 +5,7 @@ import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.ControlStatus;
 import io.posture.benchmark.Evidence;
 import io.posture.collect.HostReports;
+import io.posture.evidence.internal.AttestationEntity;
 import io.posture.evidence.internal.EvidenceSigner;
 import io.posture.evidence.internal.PdfWriter;
 import io.posture.evidence.internal.PdfWriter.Style;
@@ -80,13 +81,14 @@ public class EvidenceExports {
     private final io.posture.scoring.ScoreQueries scores;
     private final io.posture.inventory.InventoryQueries inventory;
     private final io.posture.findings.ExceptionService exceptions;
+    private final Attestations attestations;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     EvidenceExports(EvaluationHistory history, BenchmarkCatalog catalog, FindingService findings, TaskService tasks,
                     HostReports hostReports, AuditLog audit, EvidenceSigner signer, ScoreFormula formula,
                     io.posture.scoring.ScoreQueries scores, io.posture.inventory.InventoryQueries inventory,
-                    io.posture.findings.ExceptionService exceptions, Clock clock) {
+                    io.posture.findings.ExceptionService exceptions, Attestations attestations, Clock clock) {
         this.history = history;
         this.catalog = catalog;
         this.findings = findings;
@@ -98,6 +100,7 @@ public class EvidenceExports {
         this.scores = scores;
         this.inventory = inventory;
         this.exceptions = exceptions;
+        this.attestations = attestations;
         this.clock = clock;
     }
 
@@ -140,6 +143,12 @@ public class EvidenceExports {
         files.put("oscal-assessment-results.json", oscal(loaded));
         files.put("report.pdf", pdf(loaded));
         files.put("audit-events.json", json.writeValueAsBytes(audit.between(scope.periodStart(), scope.asOf())));
+        for (var attestation : loaded.attestations()) {
+            var info = attestation.toInfo();
+            if (info.attachmentName() != null) {
+                files.put("attestations/" + info.id() + "-" + info.attachmentName(), Base64.getDecoder().decode(attestation.getAttachment()));
+            }
+        }
         for (var report : hostReports.reportsAsOf(scope.asOf())) {
             files.put("reports/" + report.tool().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "/" + report.hostName()
                     + "-" + report.sha256().substring(0, 12) + ".json", report.content().getBytes(StandardCharsets.UTF_8));
@@ -175,7 +184,7 @@ public class EvidenceExports {
 
     private record Loaded(ExportScope scope, Benchmark benchmark, List<StandingEvaluation> evaluations,
                           List<RecordedResult> results, List<FindingAsOf> findings, Map<String, FindingAsOf> findingByFingerprint,
-                          Map<Long, Long> taskByFinding) {
+                          Map<Long, Long> taskByFinding, List<AttestationEntity> attestations) {
     }
 
     private Loaded load(ExportScope scope) {
@@ -193,7 +202,8 @@ public class EvidenceExports {
         var byFingerprint = new HashMap<String, FindingAsOf>();
         standing.forEach(finding -> byFingerprint.put(finding.fingerprint(), finding));
         var shownEvaluations = evaluations.stream().filter(evaluation -> scope.cluster() == null || scope.cluster().equals(evaluation.cluster())).toList();
-        return new Loaded(scope, benchmark, shownEvaluations, results, standing, byFingerprint, tasks.taskOfFindings(scope.asOf()));
+        return new Loaded(scope, benchmark, shownEvaluations, results, standing, byFingerprint, tasks.taskOfFindings(scope.asOf()),
+                attestations.standingAt(benchmark.id(), scope.cluster(), scope.asOf()));
     }
 
     private FindingAsOf findingOf(Loaded loaded, RecordedResult result) {
@@ -254,6 +264,16 @@ public class EvidenceExports {
             if (finding != null) {
                 node.put("finding", finding.id()).put("findingStatus", finding.status().name()).put("exception", finding.exceptionId())
                         .put("task", loaded.taskByFinding().get(finding.id()));
+            }
+        }
+        var attestationsNode = root.putArray("attestations");
+        for (var attestation : loaded.attestations()) {
+            var info = attestation.toInfo();
+            var node = attestationsNode.addObject().put("id", info.id()).put("control", info.controlId()).put("cluster", info.cluster())
+                    .put("statement", info.statement()).put("validFrom", info.validFrom().toString()).put("validUntil", info.validUntil().toString())
+                    .put("attestedBy", info.attestedBy()).put("attestedAt", info.attestedAt().toString());
+            if (info.attachmentName() != null) {
+                node.putObject("attachment").put("name", info.attachmentName()).put("type", info.attachmentType()).put("sha256", info.attachmentSha256());
             }
         }
         var findingsNode = root.putArray("findings");
@@ -422,10 +442,25 @@ public class EvidenceExports {
             var manual = benchmark.controls().filter(io.posture.benchmark.Control::manual).toList();
             if (manual.isEmpty()) {
                 pdf.text(Style.TEXT, "This benchmark has no manual control.");
-            } else {
-                pdf.text(Style.TEXT, manual.size() + " controls are decided by a person, not by Posture. No attestation is recorded for them: "
-                        + "Posture does not record attestations yet, so each stands as not attested.");
-                manual.forEach(control -> pdf.text(Style.SMALL, control.id() + "  " + control.title() + ": not attested"));
+            }
+            var attested = loaded.attestations().stream().map(AttestationEntity::toInfo)
+                    .collect(Collectors.groupingBy(Attestations.AttestationInfo::controlId));
+            pdf.text(Style.TEXT, manual.size() + " controls are decided by a person; " + manual.stream().filter(control -> attested.containsKey(control.id())).count()
+                    + " of them were attested and valid at that moment.");
+            for (var control : manual) {
+                var valid = attested.getOrDefault(control.id(), List.of());
+                if (valid.isEmpty()) {
+                    pdf.text(Style.SMALL, control.id() + "  " + control.title() + ": not attested");
+                    continue;
+                }
+                pdf.text(Style.SUBHEADING, control.id() + "  " + control.title());
+                for (var attestation : valid) {
+                    pdf.text(Style.TEXT, "Attested by " + attestation.attestedBy() + " on " + attestation.attestedAt().toString().substring(0, 10)
+                            + (attestation.cluster() == null ? " for the estate" : " for " + attestation.cluster()) + ", valid until "
+                            + attestation.validUntil() + ": " + attestation.statement()
+                            + (attestation.attachmentName() == null ? "" : " (attachment " + attestation.attachmentName() + ", SHA-256 "
+                            + attestation.attachmentSha256() + ")"));
+                }
             }
             return pdf.finish();
         }

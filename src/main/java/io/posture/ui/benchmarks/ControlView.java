@@ -12,6 +12,9 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.posture.benchmark.BenchmarkCatalog;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.posture.evidence.Attestations;
+import io.posture.security.Role;
 import io.posture.inventory.InventoryQueries;
 import io.posture.inventory.InventoryViews.ClusterInfo;
 import io.posture.scoring.ScoreQueries;
@@ -23,6 +26,7 @@ import io.posture.ui.Navigation;
 import io.posture.ui.PageHeader;
 import jakarta.annotation.security.PermitAll;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,10 +41,18 @@ class ControlView extends VerticalLayout implements BeforeEnterObserver {
     private final ScoreQueries scores;
     private final InventoryQueries inventory;
 
-    ControlView(BenchmarkCatalog catalog, ScoreQueries scores, InventoryQueries inventory) {
+    private final Attestations attestations;
+    private final AuthenticationContext authentication;
+    private final Clock clock;
+
+    ControlView(BenchmarkCatalog catalog, ScoreQueries scores, InventoryQueries inventory, Attestations attestations,
+                AuthenticationContext authentication, Clock clock) {
         this.catalog = catalog;
         this.scores = scores;
         this.inventory = inventory;
+        this.attestations = attestations;
+        this.authentication = authentication;
+        this.clock = clock;
         setSizeFull();
     }
 
@@ -75,7 +87,12 @@ class ControlView extends VerticalLayout implements BeforeEnterObserver {
                 facts.add(new Paragraph("On " + provider.toUpperCase(java.util.Locale.ROOT) + ": outside the score, " + reason)));
         facts.addClassName("control-facts");
         add(facts, new H3("Why it matters"), new Paragraph(control.rationale()), new H3("How to fix it"),
-                new Paragraph(control.remediation()), new H3("Affected resources"));
+                new Paragraph(control.remediation()));
+        if (control.manual()) {
+            add(new AttestationPanel(attestations, benchmarkId, controlId, clusterName,
+                    authentication.hasRole(Role.COMPLIANCE_OFFICER.name()), clock));
+        }
+        add(new H3("Affected resources"));
 
         var grid = new Grid<ResourceResult>();
         grid.addComponentColumn(result -> Formats.statusBadge(result.status())).setHeader("Status").setFlexGrow(0).setWidth("9rem");

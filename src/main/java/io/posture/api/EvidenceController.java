@@ -21,17 +21,22 @@ import java.util.NoSuchElementException;
 /**
  * Evidence exports for tools: {@code GET /api/v1/evidence/{package|pdf|results.csv|findings.csv|json|oscal}} with
  * {@code benchmark} and optionally {@code cluster}, {@code namespace}, {@code team}, {@code asOf}
- * (ISO-8601 instant, default now) and {@code auditFrom}. Compliance officers' tokens only.
+ * (ISO-8601 instant, default now) or {@code run} (as of the end of that collection run), and {@code auditFrom}. Compliance officers' tokens only.
  */
 @RestController
 @RequestMapping("/api/v1/evidence")
 class EvidenceController {
 
     private final EvidenceExports exports;
+    private final io.posture.collect.CollectionRuns runs;
+    private final io.posture.scoring.EvaluationHistory history;
     private final Clock clock;
 
-    EvidenceController(EvidenceExports exports, Clock clock) {
+    EvidenceController(EvidenceExports exports, io.posture.collect.CollectionRuns runs,
+                       io.posture.scoring.EvaluationHistory history, Clock clock) {
         this.exports = exports;
+        this.runs = runs;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -39,9 +44,12 @@ class EvidenceController {
     ResponseEntity<byte[]> export(@PathVariable String format, @RequestParam String benchmark,
                                   @RequestParam(required = false) String cluster, @RequestParam(required = false) String namespace,
                                   @RequestParam(required = false) String team, @RequestParam(required = false) String asOf,
-                                  @RequestParam(required = false) String auditFrom) {
-        var scope = new ExportScope(benchmark, cluster, namespace, team, asOf == null ? clock.instant() : instant(asOf, "asOf"),
-                auditFrom == null ? null : instant(auditFrom, "auditFrom"));
+                                  @RequestParam(required = false) Long run, @RequestParam(required = false) String auditFrom) {
+        if (asOf != null && run != null) {
+            throw new IllegalArgumentException("Give asOf or run, not both");
+        }
+        var moment = run != null ? asOfRun(run) : asOf == null ? clock.instant() : instant(asOf, "asOf");
+        var scope = new ExportScope(benchmark, cluster, namespace, team, moment, auditFrom == null ? null : instant(auditFrom, "auditFrom"));
         Export export = switch (format) {
             case "package" -> exports.evidencePackage(scope);
             case "results.csv" -> exports.resultsCsv(scope);
@@ -55,6 +63,14 @@ class EvidenceController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(export.fileName()).build().toString())
                 .contentType(MediaType.parseMediaType(export.contentType()))
                 .body(export.content());
+    }
+
+    /** As of a run: as of the evaluation that followed it (or the run's end, if none followed). */
+    private Instant asOfRun(long runId) {
+        var run = runs.run(runId).filter(found -> found.finishedAt() != null)
+                .orElseThrow(() -> new NoSuchElementException("No finished collection run " + runId));
+        // a millisecond of slack: the database keeps both moments to the microsecond, rounded
+        return history.evaluationAfter(run.clusterName(), run.finishedAt().minusMillis(1)).orElse(run.finishedAt());
     }
 
     private static Instant instant(String text, String name) {

@@ -10,7 +10,7 @@ public final class Cli {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && java.util.Set.of("scan", "upload-scan", "verify").contains(args[0]);
+        return args.length > 0 && java.util.Set.of("scan", "upload-scan", "verify", "export").contains(args[0]);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -18,6 +18,7 @@ public final class Cli {
         return switch (args[0]) {
             case "upload-scan" -> new UploadScanCommand(out, err, System::getenv).run(rest);
             case "verify" -> new VerifyCommand(out, err).run(rest);
+            case "export" -> new ExportCommand(out, err, System::getenv).run(rest);
             default -> new ScanCommand(out, err).run(rest);
         };
     }

@@ -27,6 +27,11 @@ public class CollectionRuns {
         return runs.findAll(pageable).map(CollectionRunEntity::toSummary);
     }
 
+    /** A run by its id. */
+    public java.util.Optional<RunSummary> run(long runId) {
+        return runs.findById(runId).map(CollectionRunEntity::toSummary);
+    }
+
     public List<RunProblem> problems(long runId) {
         return runs.findById(runId).map(run -> run.getProblems().stream().map(RunProblemEntity::toView).toList())
                 .orElse(List.of());

@@ -33,4 +33,11 @@ public class EvaluationHistory {
         standing.forEach(record -> EvaluationRecorder.read(record, consumer));
         return standing.stream().map(record -> new StandingEvaluation(record.getClusterName(), record.getEvaluatedAt())).toList();
     }
+
+    /** The evaluation that followed a collection run of a cluster: what "as of that run" means. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Instant> evaluationAfter(String clusterName, Instant runFinished) {
+        return records.findFirstByClusterNameAndEvaluatedAtGreaterThanEqualOrderByEvaluatedAtAsc(clusterName, runFinished)
+                .map(record -> record.getEvaluatedAt());
+    }
 }

@@ -48,7 +48,7 @@ class EvidenceApiTest {
     @Test
     void aComplianceOfficerDownloadsAVerifiablePackageAndOtherRolesOrBadQueriesAreRefused(@TempDir Path folder) throws Exception {
         write(folder, "api.yaml", deployment("shop", "api", "shop/api:1", "{privileged: true}"));
-        importer.importPath("evidence-api", "prod", folder);
+        var run = importer.importPath("evidence-api", "prod", folder);
         var officer = as("auditor", Role.COMPLIANCE_OFFICER.name(), () -> tokens.create("audit", Role.COMPLIANCE_OFFICER, Duration.ofDays(1))).secret();
         var manager = as("manager", Role.SECURITY_MANAGER.name(), () -> tokens.create("mgr", Role.SECURITY_MANAGER, Duration.ofDays(1))).secret();
 
@@ -57,14 +57,24 @@ class EvidenceApiTest {
         assertThat(pkg.headers().firstValue("Content-Disposition")).hasValueSatisfying(value -> assertThat(value).contains("evidence.zip"));
         assertThat(EvidencePackages.verify(pkg.body()).valid()).isTrue();
 
-        var csv = get(officer, "/api/v1/evidence/results.csv?benchmark=pss-baseline&cluster=evidence-api");
+        var csv = get(officer, "/api/v1/evidence/results.csv?benchmark=pss-baseline&cluster=evidence-api&run=" + run.id());
         assertThat(new String(csv.body())).contains("evidence-api,shop,").contains("privileged");
         assertThat(get(manager, "/api/v1/evidence/json?benchmark=pss-baseline").statusCode()).isEqualTo(403);
         assertThat(get(officer, "/api/v1/evidence/json?benchmark=pss-baseline&asOf=yesterday").statusCode()).isEqualTo(400);
         assertThat(get(officer, "/api/v1/evidence/json?benchmark=no-such-benchmark").statusCode()).isEqualTo(404);
+        assertThat(get(officer, "/api/v1/evidence/json?benchmark=pss-baseline&run=999999").statusCode()).isEqualTo(404);
         assertThat(get(officer, "/api/v1/evidence/pdf?benchmark=pss-baseline").headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(get(officer, "/api/v1/evidence/xlsx?benchmark=pss-baseline").statusCode()).isEqualTo(404);
         assertThat(get("pst_nobody", "/api/v1/evidence/json?benchmark=pss-baseline").statusCode()).isEqualTo(401);
+
+        var target = folder.resolve("cli-evidence.zip");
+        var sink = new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(io.posture.cli.Cli.run(new String[]{"export", "--server", "http://localhost:" + port, "--token", officer,
+                "--benchmark", "pss-baseline", "--cluster", "evidence-api", "--run", String.valueOf(run.id()), "--out", target.toString()},
+                sink, sink)).isZero();
+        assertThat(EvidencePackages.verify(java.nio.file.Files.readAllBytes(target)).valid()).isTrue();
+        assertThat(io.posture.cli.Cli.run(new String[]{"export", "--server", "http://localhost:" + port, "--token", manager,
+                "--benchmark", "pss-baseline", "--out", folder.resolve("refused.zip").toString()}, sink, sink)).isEqualTo(1);
     }
 
     private HttpResponse<byte[]> get(String token, String path) throws Exception {

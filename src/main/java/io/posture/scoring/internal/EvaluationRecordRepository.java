@@ -15,4 +15,7 @@ public interface EvaluationRecordRepository extends JpaRepository<EvaluationReco
                                    where coalesce(o.clusterId, -1) = coalesce(r.clusterId, -1) and o.evaluatedAt <= :asOf)
             order by r.clusterName nulls last, r.id""")
     List<EvaluationRecordEntity> latestAsOf(Instant asOf);
+
+    java.util.Optional<EvaluationRecordEntity> findFirstByClusterNameAndEvaluatedAtGreaterThanEqualOrderByEvaluatedAtAsc(String clusterName,
+                                                                                                                  Instant from);
 }

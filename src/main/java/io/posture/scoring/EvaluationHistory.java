@@ -40,4 +40,10 @@ public class EvaluationHistory {
         return records.findFirstByClusterNameAndEvaluatedAtGreaterThanEqualOrderByEvaluatedAtAsc(clusterName, runFinished)
                 .map(record -> record.getEvaluatedAt());
     }
+
+    /** Whether no evaluation of the cluster came after this one: then today's inventory is the one it evaluated. */
+    @Transactional(readOnly = true)
+    public boolean isLatest(String clusterName, Instant evaluatedAt) {
+        return !records.existsByClusterNameAndEvaluatedAtGreaterThan(clusterName, evaluatedAt);
+    }
 }

@@ -84,6 +84,8 @@ class EvidenceExportsTest {
         assertThat(now).extracting(row -> row.get("name")).contains("api", "web");
         assertThat(now).filteredOn(row -> row.get("control").equals("privileged") && row.get("name").equals("api"))
                 .singleElement().satisfies(row -> assertThat(row.get("status")).isEqualTo("PASS"));
+        assertThat(entries(export(scope("asof-cluster", before)).pkg())).as("the objects have changed since")
+                .noneMatch(name -> name.startsWith("collected/"));
         var findingsThen = rows(export(scope("asof-cluster", before)).findingsCsv());
         assertThat(findingsThen).filteredOn(row -> row.get("control").equals("privileged"))
                 .singleElement().satisfies(row -> assertThat(row.get("status")).as("resolved only later").isEqualTo("OPEN"));
@@ -126,6 +128,7 @@ class EvidenceExportsTest {
     void theSameScopeAndMomentGiveTheSameContentAndThePackageVerifiesUntilAByteChanges(@TempDir Path folder) throws IOException {
         write(folder, "ns.yaml", namespace("shop", "checkout"));
         write(folder, "api.yaml", deployment("shop", "api", "shop/api:1", "{privileged: true}"));
+        write(folder, "secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: shop}\ndata: {password: c3VwZXJzZWNyZXQ=}\n");
         importer.importPath("package-cluster", "prod", folder);
         var moment = clock.instant();
         var scope = scope("package-cluster", moment);
@@ -144,6 +147,12 @@ class EvidenceExportsTest {
         assertThat(entries).contains("manifest.json", "manifest.sig", "public-key.der", "results.csv", "findings.csv",
                 "evidence.json", "audit-events.json");
         assertThat(contentOf(pkg, "results.csv")).isEqualTo(first.resultsCsv());
+        assertThat(new String(contentOf(pkg, "collected/package-cluster/workloads.jsonl"), StandardCharsets.UTF_8)).contains("\"name\":\"api\"");
+        for (var name : entries) {
+            assertThat(new String(contentOf(pkg, name), StandardCharsets.ISO_8859_1)).as("no secret value in " + name)
+                    .doesNotContain("c3VwZXJzZWNyZXQ=").doesNotContain("supersecret");
+        }
+        assertThat(new String(contentOf(pkg, "manifest.json"), StandardCharsets.UTF_8)).contains("\"package-cluster\" : \"included");
         assertThat(contentOf(second.pkg(), "evidence.json")).isEqualTo(contentOf(pkg, "evidence.json"));
 
         var verified = EvidencePackages.verify(pkg);

@@ -18,4 +18,6 @@ public interface EvaluationRecordRepository extends JpaRepository<EvaluationReco
 
     java.util.Optional<EvaluationRecordEntity> findFirstByClusterNameAndEvaluatedAtGreaterThanEqualOrderByEvaluatedAtAsc(String clusterName,
                                                                                                                   Instant from);
+
+    boolean existsByClusterNameAndEvaluatedAtGreaterThan(String clusterName, Instant evaluatedAt);
 }

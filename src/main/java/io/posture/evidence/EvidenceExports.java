@@ -150,18 +150,7 @@ public class EvidenceExports {
                 files.put("attestations/" + info.id() + "-" + info.attachmentName(), Base64.getDecoder().decode(attestation.getAttachment()));
             }
         }
-        var inventoryIncluded = new LinkedHashMap<String, String>();
-        for (var evaluation : loaded.evaluations()) {
-            if (evaluation.cluster() == null) {
-                continue;
-            }
-            if (history.isLatest(evaluation.cluster(), evaluation.evaluatedAt())) {
-                addInventory(files, scope, evaluation.cluster());
-                inventoryIncluded.put(evaluation.cluster(), "included: the objects the evaluation at " + evaluation.evaluatedAt() + " read");
-            } else {
-                inventoryIncluded.put(evaluation.cluster(), "not included: collected again since; Posture keeps the latest objects only");
-            }
-        }
+        addCollectedObjects(files, loaded);
         for (var report : hostReports.reportsAsOf(scope.asOf())) {
             files.put("reports/" + report.tool().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "/" + report.hostName()
                     + "-" + report.sha256().substring(0, 12) + ".json", report.content().getBytes(StandardCharsets.UTF_8));
@@ -169,8 +158,6 @@ public class EvidenceExports {
         var manifest = json.createObjectNode().put("schema", PACKAGE_SCHEMA).put("exportedAt", clock.instant().toString())
                 .put("exportedBy", AuditLog.currentActor()).put("signingKey", signingKeyFingerprint());
         manifest.set("scope", scopeNode(scope, loaded.benchmark()));
-        var inventoryNode = manifest.putObject("collectedObjects");
-        inventoryIncluded.forEach(inventoryNode::put);
         var list = manifest.putArray("files");
         files.forEach((path, content) -> list.addObject().put("path", path).put("sha256", EvidencePackages.hex(EvidencePackages.sha256(content)))
                 .put("bytes", content.length));
@@ -193,49 +180,29 @@ public class EvidenceExports {
     }
 
     /**
-     * The collected objects behind a cluster's results, as stored (secret values were never stored): the
-     * workloads in scope with their pod templates, and the objects the cluster-wide rules read.
+     * The objects the standing evaluations read (workload pod templates, cluster objects), as their
+     * records kept them: what backed the results at that moment, in scope. Secret values were never collected.
      */
-    private void addInventory(Map<String, byte[]> files, ExportScope scope, String clusterName) {
-        var cluster = inventory.cluster(clusterName).orElse(null);
-        if (cluster == null) {
-            return;
-        }
-        var teams = inventory.teamsByNamespace(cluster.id());
-        var workloads = new ByteArrayOutputStream();
-        var page = inventory.podSpecs(cluster.id(), org.springframework.data.domain.PageRequest.of(0, 500));
-        while (true) {
-            for (var workload : page) {
-                if (scope.covers(clusterName, workload.namespace(), teams.get(workload.namespace()))) {
-                    var node = json.createObjectNode().put("kind", workload.kind().name()).put("namespace", workload.namespace())
-                            .put("name", workload.name());
-                    node.set("labels", json.readTree(workload.labelsJson() == null ? "{}" : workload.labelsJson()));
-                    node.set("podAnnotations", json.readTree(workload.podAnnotationsJson() == null ? "{}" : workload.podAnnotationsJson()));
-                    node.set("podSpec", json.readTree(workload.podSpecJson()));
-                    workloads.writeBytes(compact.writeValueAsBytes(node));
-                    workloads.write('\n');
-                }
+    private void addCollectedObjects(Map<String, byte[]> files, Loaded loaded) {
+        var scope = loaded.scope();
+        var teams = new HashMap<String, String>();
+        loaded.results().forEach(result -> {
+            if (result.cluster() != null && result.namespace() != null && result.team() != null) {
+                teams.put(result.cluster() + "/" + result.namespace(), result.team());
             }
-            if (!page.hasNext()) {
-                break;
+        });
+        var byCluster = new java.util.TreeMap<String, ByteArrayOutputStream>();
+        history.inputsAsOf(scope.asOf(), (cluster, line) -> {
+            var namespace = compact.readTree(line).path("namespace").asString("");
+            boolean inScope = namespace.isEmpty() ? scope.cluster() == null || scope.cluster().equals(cluster)
+                    : scope.covers(cluster, namespace, teams.get(cluster + "/" + namespace));
+            if (inScope) {
+                var out = byCluster.computeIfAbsent(cluster, name -> new ByteArrayOutputStream());
+                out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
             }
-            page = inventory.podSpecs(cluster.id(), page.nextPageable());
-        }
-        files.put("collected/" + clusterName + "/workloads.jsonl", workloads.toByteArray());
-        var objects = new ByteArrayOutputStream();
-        inventory.objectsForClusterRules(cluster.id()).stream()
-                .filter(object -> object.namespace() == null || object.namespace().isEmpty()
-                        || scope.covers(clusterName, object.namespace(), teams.get(object.namespace())))
-                .sorted(Comparator.comparing((io.posture.inventory.InventoryViews.ClusterObjectInfo object) -> object.kind())
-                        .thenComparing(object -> object.namespace() == null ? "" : object.namespace())
-                        .thenComparing(io.posture.inventory.InventoryViews.ClusterObjectInfo::name))
-                .forEach(object -> {
-                    var node = json.createObjectNode().put("kind", object.kind()).put("namespace", object.namespace()).put("name", object.name());
-                    node.set("body", object.bodyJson() == null ? null : json.readTree(object.bodyJson()));
-                    objects.writeBytes(compact.writeValueAsBytes(node));
-                    objects.write('\n');
-                });
-        files.put("collected/" + clusterName + "/objects.jsonl", objects.toByteArray());
+        });
+        byCluster.forEach((cluster, content) -> files.put("collected/" + cluster + ".jsonl", content.toByteArray()));
     }
 
     /** SHA-256 of this instance's public signing key: what a verifier compares with {@code posture verify}'s output. */

@@ -41,9 +41,10 @@ public class EvaluationHistory {
                 .map(record -> record.getEvaluatedAt());
     }
 
-    /** Whether no evaluation of the cluster came after this one: then today's inventory is the one it evaluated. */
+    /** The objects each cluster's evaluation standing at {@code asOf} read, one JSON line each, with the cluster's name. */
     @Transactional(readOnly = true)
-    public boolean isLatest(String clusterName, Instant evaluatedAt) {
-        return !records.existsByClusterNameAndEvaluatedAtGreaterThan(clusterName, evaluatedAt);
+    public void inputsAsOf(Instant asOf, java.util.function.BiConsumer<String, String> consumer) {
+        records.latestAsOf(asOf).stream().filter(record -> record.getClusterName() != null)
+                .forEach(record -> EvaluationRecorder.readInputs(record, line -> consumer.accept(record.getClusterName(), line)));
     }
 }

@@ -173,6 +173,11 @@ public class EvaluationService {
         int count = evaluatePods(clusterId, enabled, unreadKinds, teams, evaluation, images.factsFor(clusterId, now));
 
         var subject = clusterSubject(clusterId, clusterName, unreadKinds);
+        subject.objects().forEach(object -> {
+            var input = json.createObjectNode().put("kind", object.kind()).put("namespace", object.namespace()).put("name", object.name());
+            input.set("body", object.body());
+            evaluation.recorder.addInput(input);
+        });
         var hosts = inventory.hostsOf(clusterId);
         var provider = hosts.stream().map(HostInfo::managedPlatform).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         var batch = new ArrayList<ControlResultEntity>();
@@ -244,8 +249,14 @@ public class EvaluationService {
         var metadata = json.createObjectNode();
         metadata.set("annotations", json.readTree(workload.podAnnotationsJson() == null ? "{}" : workload.podAnnotationsJson()));
         metadata.set("labels", json.readTree(workload.labelsJson() == null ? "{}" : workload.labelsJson()));
+        var podSpec = json.readTree(workload.podSpecJson());
         var subject = new PodSubject(workload.kind().name(), workload.namespace(), workload.name(), metadata,
-                json.readTree(workload.podSpecJson()), workload.kind().specPath(), workload.kind().metadataPath(), imageFacts);
+                podSpec, workload.kind().specPath(), workload.kind().metadataPath(), imageFacts);
+        var input = json.createObjectNode().put("kind", workload.kind().name()).put("namespace", workload.namespace())
+                .put("name", workload.name());
+        input.set("metadata", metadata);
+        input.set("podSpec", podSpec);
+        evaluation.recorder.addInput(input);
         var resource = new ResultResource(workload.clusterId(), workload.namespace(), team, workload.id(), null,
                 workload.kind().name(), workload.name());
         var entities = new ArrayList<ControlResultEntity>();

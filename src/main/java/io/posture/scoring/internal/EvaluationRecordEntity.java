@@ -26,11 +26,13 @@ public class EvaluationRecordEntity {
     @Column(name = "result_count")
     private int resultCount;
     private String results;
+    private String inputs;
 
     protected EvaluationRecordEntity() {
     }
 
-    public EvaluationRecordEntity(Long clusterId, String clusterName, Instant evaluatedAt, int resultCount, String results) {
+    public EvaluationRecordEntity(Long clusterId, String clusterName, Instant evaluatedAt, int resultCount, String results, String inputs) {
+        this.inputs = inputs;
         this.clusterId = clusterId;
         this.clusterName = clusterName;
         // stored exactly (databases keep microseconds, and may round): never later than the moment it stands for
@@ -53,5 +55,9 @@ public class EvaluationRecordEntity {
 
     public String getResults() {
         return results;
+    }
+
+    public String getInputs() {
+        return inputs;
     }
 }

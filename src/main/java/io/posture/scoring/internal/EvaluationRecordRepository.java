@@ -18,6 +18,4 @@ public interface EvaluationRecordRepository extends JpaRepository<EvaluationReco
 
     java.util.Optional<EvaluationRecordEntity> findFirstByClusterNameAndEvaluatedAtGreaterThanEqualOrderByEvaluatedAtAsc(String clusterName,
                                                                                                                   Instant from);
-
-    boolean existsByClusterNameAndEvaluatedAtGreaterThan(String clusterName, Instant evaluatedAt);
 }

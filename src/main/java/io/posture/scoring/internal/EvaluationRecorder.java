@@ -31,12 +31,25 @@ public final class EvaluationRecorder {
     private final String clusterName;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final GZIPOutputStream gzip;
+    private final ByteArrayOutputStream inputBytes = new ByteArrayOutputStream();
+    private final GZIPOutputStream inputs;
     private int count;
 
     public EvaluationRecorder(String clusterName) {
         this.clusterName = clusterName;
         try {
             gzip = new GZIPOutputStream(bytes);
+            inputs = new GZIPOutputStream(inputBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An object the evaluation read, as one JSON line: {@code kind}, {@code namespace}, {@code name} and its content. */
+    public void addInput(tools.jackson.databind.node.ObjectNode object) {
+        try {
+            inputs.write(JSON.writeValueAsBytes(object));
+            inputs.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,18 +74,31 @@ public final class EvaluationRecorder {
     public EvaluationRecordEntity finish(Long clusterId, Instant evaluatedAt) {
         try {
             gzip.close();
+            inputs.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new EvaluationRecordEntity(clusterId, clusterName, evaluatedAt, count, Base64.getEncoder().encodeToString(bytes.toByteArray()));
+        return new EvaluationRecordEntity(clusterId, clusterName, evaluatedAt, count, Base64.getEncoder().encodeToString(bytes.toByteArray()),
+                Base64.getEncoder().encodeToString(inputBytes.toByteArray()));
     }
 
     public static void read(EvaluationRecordEntity record, Consumer<RecordedResult> consumer) {
+        lines(record.getResults(), line -> consumer.accept(JSON.readValue(line, RecordedResult.class)));
+    }
+
+    /** The objects the evaluation read, one JSON line each (none for records written before inputs were kept). */
+    public static void readInputs(EvaluationRecordEntity record, Consumer<String> consumer) {
+        if (record.getInputs() != null) {
+            lines(record.getInputs(), consumer);
+        }
+    }
+
+    private static void lines(String base64, Consumer<String> consumer) {
         try (var reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                new ByteArrayInputStream(Base64.getDecoder().decode(record.getResults()))), StandardCharsets.UTF_8))) {
+                new ByteArrayInputStream(Base64.getDecoder().decode(base64))), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                consumer.accept(JSON.readValue(line, RecordedResult.class));
+                consumer.accept(line);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,6 +16,13 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.posture.benchmark.Benchmark;
 import io.posture.benchmark.BenchmarkCatalog;
+import io.posture.collect.CollectionRuns;
+import io.posture.collect.RunStatus;
+import io.posture.collect.RunViews.RunSummary;
+import io.posture.scoring.EvaluationHistory;
+import io.posture.ui.Formats;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import io.posture.evidence.EvidenceExports;
 import io.posture.evidence.EvidenceExports.Export;
 import io.posture.evidence.ExportScope;
@@ -44,7 +51,8 @@ import java.util.function.Function;
 @PageTitle("Evidence · Posture")
 class EvidenceView extends VerticalLayout {
 
-    EvidenceView(EvidenceExports exports, BenchmarkCatalog catalog, InventoryQueries inventory, Clock clock) {
+    EvidenceView(EvidenceExports exports, BenchmarkCatalog catalog, InventoryQueries inventory, CollectionRuns runs,
+                 EvaluationHistory history, Clock clock) {
         add(new PageHeader("Evidence", "A benchmark's results and findings as they stood at a moment, for auditors: "
                 + "later changes never leak in, and the same moment always gives the same content"));
         var benchmark = new Select<Benchmark>();
@@ -72,7 +80,27 @@ class EvidenceView extends VerticalLayout {
         time.setValue(now.toLocalTime().toString());
         time.setPattern("[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?");
         time.setHelperText("HH:mm or HH:mm:ss");
-        var form = new HorizontalLayout(benchmark, cluster, namespace, team, day, time);
+        var run = new Select<RunSummary>();
+        run.setLabel("Or as of a collection run");
+        run.setItems(runs.page(PageRequest.of(0, 50, Sort.by(Sort.Direction.DESC, "id"))).getContent().stream()
+                .filter(candidate -> candidate.finishedAt() != null && candidate.status() != RunStatus.FAILED).toList());
+        run.setItemLabelGenerator(candidate -> candidate == null ? "" : "#" + candidate.id() + " " + candidate.clusterName() + ", "
+                + Formats.time(candidate.finishedAt()));
+        run.setEmptySelectionAllowed(true);
+        run.setEmptySelectionCaption("none: the day and time above");
+        run.setWidth("22rem");
+        run.addValueChangeListener(change -> {
+            if (change.getValue() != null) {
+                // as of a run: as of the evaluation that followed it
+                var moment = history.evaluationAfter(change.getValue().clusterName(), change.getValue().finishedAt().minusMillis(1))
+                        .orElse(change.getValue().finishedAt()).atOffset(ZoneOffset.UTC);
+                // to the next whole second, so that the evaluation is within the moment chosen
+                var second = moment.getNano() == 0 ? moment : moment.plusSeconds(1).withNano(0);
+                day.setValue(second.toLocalDate());
+                time.setValue(second.toLocalTime().toString());
+            }
+        });
+        var form = new HorizontalLayout(benchmark, cluster, namespace, team, day, time, run);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 

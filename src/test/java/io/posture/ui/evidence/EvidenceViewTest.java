@@ -24,6 +24,13 @@ class EvidenceViewTest extends DemoEstateViewTest {
         assertThat($(Anchor.class).withClassName("download").all()).extracting(Anchor::getText)
                 .containsExactly("Evidence package (zip, signed)", "Report (PDF)", "Results (CSV)", "Findings (CSV)", "Results and findings (JSON)",
                         "OSCAL assessment results");
+        @SuppressWarnings("unchecked")
+        var runs = (com.vaadin.flow.component.select.Select<io.posture.collect.RunViews.RunSummary>) $(com.vaadin.flow.component.select.Select.class)
+                .withCaption("Or as of a collection run").single();
+        var firstRun = runs.getListDataView().getItems().findFirst().orElseThrow();
+        test(runs).selectItem(runs.getItemLabelGenerator().apply(firstRun));
+        var time = $(com.vaadin.flow.component.textfield.TextField.class).withCaption("Time (UTC)").single().getValue();
+        assertThat(java.time.LocalTime.parse(time)).isAfterOrEqualTo(firstRun.finishedAt().atOffset(java.time.ZoneOffset.UTC).toLocalTime().withNano(0));
         assertThat($(Pre.class).withClassName("verify-command").single().getText()).endsWith("--key-fingerprint " + exports.signingKeyFingerprint());
     }
 

@@ -87,7 +87,8 @@ class EvidenceView extends VerticalLayout {
         run.setItemLabelGenerator(candidate -> candidate == null ? "" : "#" + candidate.id() + " " + candidate.clusterName() + ", "
                 + Formats.time(candidate.finishedAt()));
         run.setEmptySelectionAllowed(true);
-        run.setEmptySelectionCaption("none: the day and time above");
+        run.setEmptySelectionCaption("none: the day and time");
+        run.setPlaceholder("none: the day and time");
         run.setWidth("22rem");
         run.addValueChangeListener(change -> {
             if (change.getValue() != null) {
@@ -137,7 +138,8 @@ class EvidenceView extends VerticalLayout {
         var command = new Pre("java -jar posture.jar verify PACKAGE.zip --key-fingerprint " + exports.signingKeyFingerprint());
         command.addClassName("verify-command");
         add(form, downloads, new Paragraph("The package holds the report, the results, findings, JSON and OSCAL, the kube-bench and docker-bench "
-                + "reports behind them, the audit events of the 90 days before, and manifest.json with each file's SHA-256, "
+                + "reports and the collected objects behind them, attestation files, the audit events of the 90 days before, "
+                + "and manifest.json with each file's SHA-256, "
                 + "signed by this instance's Ed25519 key. Anyone can check it, without Posture running:"), command);
     }
 

@@ -15,11 +15,17 @@ public final class Cli {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         var rest = Arrays.copyOfRange(args, 1, args.length);
-        return switch (args[0]) {
-            case "upload-scan" -> new UploadScanCommand(out, err, System::getenv).run(rest);
-            case "verify" -> new VerifyCommand(out, err).run(rest);
-            case "export" -> new ExportCommand(out, err, System::getenv).run(rest);
-            default -> new ScanCommand(out, err).run(rest);
-        };
+        try {
+            return switch (args[0]) {
+                case "upload-scan" -> new UploadScanCommand(out, err, System::getenv).run(rest);
+                case "verify" -> new VerifyCommand(out, err).run(rest);
+                case "export" -> new ExportCommand(out, err, System::getenv).run(rest);
+                default -> new ScanCommand(out, err).run(rest);
+            };
+        } catch (RuntimeException | StackOverflowError e) {
+            // a pipeline reads the exit code: whatever went wrong is an input error (2), never "failures found" (1)
+            err.println("posture " + args[0] + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return ScanCommand.ERROR;
+        }
     }
 }

@@ -81,7 +81,9 @@ final class ScanCommand {
             }
             for (var file : files) {
                 try {
-                    for (var object : reader.read(file, file.toString())) {
+                    var contents = reader.read(file, file.toString());
+                    contents.refused().forEach(refusal -> problems.add(file + ", " + refusal));
+                    for (var object : contents.objects()) {
                         object.workloadTemplate().ifPresent(template -> {
                             var subject = new PodSubject(template.kind().name(), template.namespace(), template.name(),
                                     template.podMetadata(), template.podSpec(), template.kind().specPath(),

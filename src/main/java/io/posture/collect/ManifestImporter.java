@@ -4,6 +4,7 @@ import io.posture.collect.RunViews.RunSummary;
 import io.posture.collect.internal.CollectionRunEntity;
 import io.posture.collect.internal.CollectionRunRepository;
 import io.posture.collect.internal.ManifestMapper;
+import io.posture.collect.internal.RunCompletion;
 import io.posture.collect.internal.RunProblemEntity;
 import io.posture.inventory.InventoryWriter;
 import io.posture.inventory.ObservedResource;
@@ -13,7 +14,6 @@ import io.posture.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -46,16 +46,16 @@ public class ManifestImporter {
     private final ManifestReader reader;
     private final InventoryWriter inventory;
     private final CollectionRunRepository runs;
-    private final ApplicationEventPublisher events;
+    private final RunCompletion completion;
     private final Clock clock;
     private final AuditLog audit;
 
-    ManifestImporter(InventoryWriter inventory, CollectionRunRepository runs, ApplicationEventPublisher events,
+    ManifestImporter(InventoryWriter inventory, CollectionRunRepository runs, RunCompletion completion,
                      Clock clock, AuditLog audit, @Value("${posture.import.max-file-size:16MB}") DataSize maxFileSize) {
         this.reader = new ManifestReader(maxFileSize.toBytes());
         this.inventory = inventory;
         this.runs = runs;
-        this.events = events;
+        this.completion = completion;
         this.clock = clock;
         this.audit = audit;
     }
@@ -98,6 +98,8 @@ public class ManifestImporter {
         var problems = new ArrayList<RunProblemEntity>();
         var skippedKinds = new TreeMap<String, Integer>();
         int filesRead = 0;
+        int filesFailed = 0;
+        int refusedObjects = 0;
         int stored = 0;
         long clusterId = inventory.registerCluster(clusterName, environment, clock.instant());
         List<Path> files;
@@ -111,7 +113,11 @@ public class ManifestImporter {
             var displayName = path.equals(file) ? file.getFileName().toString() : path.relativize(file).toString();
             try {
                 var batch = new ArrayList<ObservedResource>();
-                for (var object : reader.read(file, displayName)) {
+                var contents = reader.read(file, displayName);
+                contents.refused().forEach(refusal -> problems.add(new RunProblemEntity(displayName + ", " + refusal.where(),
+                        refusal.reason())));
+                refusedObjects += contents.refused().size();
+                for (var object : contents.objects()) {
                     var mapped = ManifestMapper.map(object);
                     if (mapped.isEmpty()) {
                         skippedKinds.merge(skippedLabel(object), 1, Integer::sum);
@@ -120,10 +126,16 @@ public class ManifestImporter {
                 }
                 inventory.record(clusterId, run.getId(), clock.instant(), batch);
                 stored += batch.size();
-                filesRead++;
+                if (!contents.objects().isEmpty()) {
+                    filesRead++;
+                } else {
+                    filesFailed++;
+                }
             } catch (ManifestException e) {
+                filesFailed++;
                 problems.add(new RunProblemEntity(displayName, e.getMessage()));
             } catch (DataAccessException e) {
+                filesFailed++;
                 log.warn("Could not store {}", displayName, e);
                 problems.add(new RunProblemEntity(displayName, "could not be stored: " + e.getMostSpecificCause().getMessage()));
             }
@@ -137,12 +149,12 @@ public class ManifestImporter {
             inventory.recordUnreadKinds(clusterId, List.of());
         }
         int skipped = skippedKinds.values().stream().mapToInt(Integer::intValue).sum();
-        run.finish(clusterId, status, clock.instant(), filesRead, problems.size(), stored, skipped,
-                message(filesRead, problems.size(), stored, skippedKinds), problems);
-        var summary = runs.save(run).toSummary();
-        audit.record("MANIFESTS_IMPORTED", "cluster " + clusterName, null, status.name(), source + " → " + summary.message());
-        log.info("Import of {} into cluster {}: {}, {}", path, clusterName, status, summary.message());
-        events.publishEvent(new CollectionRunCompleted(run.getId(), clusterId, clusterName, status));
+        run.finish(clusterId, status, clock.instant(), filesRead, filesFailed, stored, skipped,
+                message(filesRead, filesFailed, refusedObjects, stored, skippedKinds), problems);
+        runs.save(run);
+        var summary = completion.announce(run, clusterId);
+        audit.record("MANIFESTS_IMPORTED", "cluster " + clusterName, null, summary.status().name(), source + " → " + summary.message());
+        log.info("Import of {} into cluster {}: {}, {}", path, clusterName, summary.status(), summary.message());
         return summary;
     }
 
@@ -167,10 +179,13 @@ public class ManifestImporter {
                 ? object.kind() + " owned by a controller" : object.kind();
     }
 
-    private static String message(int filesRead, int filesFailed, int stored, Map<String, Integer> skipped) {
+    private static String message(int filesRead, int filesFailed, int refused, int stored, Map<String, Integer> skipped) {
         var text = new StringBuilder().append(stored).append(stored == 1 ? " object from " : " objects from ").append(filesRead).append(filesRead == 1 ? " file" : " files");
         if (filesFailed > 0) {
             text.append("; ").append(filesFailed).append(filesFailed == 1 ? " file" : " files").append(" could not be read");
+        }
+        if (refused > 0) {
+            text.append("; ").append(refused).append(refused == 1 ? " object" : " objects").append(" refused (see the problems)");
         }
         if (!skipped.isEmpty()) {
             text.append("; not inventoried: ").append(skipped.entrySet().stream()

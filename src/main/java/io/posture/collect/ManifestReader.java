@@ -1,6 +1,11 @@
 package io.posture.collect;
 
+import io.posture.collect.internal.ManifestSchema;
+import io.posture.shared.InputLimits;
 import io.posture.shared.SafeYaml;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,6 +18,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,12 +28,20 @@ import java.util.stream.Stream;
 /**
  * Reads what {@code kubectl get -o yaml|json} and {@code helm template} write: a single object, a
  * List, multi-document YAML, folders of such files, and plain JSON arrays without {@code kind}
- * whose kind is in the file name ({@code Pods.json}). A file is read whole or rejected whole.
+ * whose kind is in the file name ({@code Pods.json}). Within a file, each object is read or refused on
+ * its own; a file too large or not text is refused whole.
  */
 public class ManifestReader {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 16L * 1024 * 1024;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** JSON is parsed within the same bounds as YAML: nesting, text length and a number of tokens. */
+    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(InputLimits.MANIFESTS.maxNesting())
+                    .maxStringLength(InputLimits.MANIFESTS.maxScalarLength())
+                    .maxTokenCount(2L * InputLimits.MANIFESTS.maxValues())
+                    .build())
+            .build()).build();
     private static final Map<String, String> KIND_BY_FILE_NAME = Map.ofEntries(
             Map.entry("pods", "Pod"), Map.entry("deployments", "Deployment"), Map.entry("statefulsets", "StatefulSet"),
             Map.entry("daemonsets", "DaemonSet"), Map.entry("jobs", "Job"), Map.entry("cronjobs", "CronJob"),
@@ -63,8 +77,8 @@ public class ManifestReader {
         }
     }
 
-    /** All objects in one file; {@code displayName} is how results will name the file. */
-    public List<ManifestObject> read(Path file, String displayName) {
+    /** All objects in one file and those refused; {@code displayName} is how results will name the file. */
+    public Contents read(Path file, String displayName) {
         long size;
         try {
             size = Files.size(file);
@@ -87,70 +101,138 @@ public class ManifestReader {
         return parse(text, file.getFileName().toString(), displayName);
     }
 
-    /** Objects in a manifest text; {@code fileName} may name the kind of kind-less arrays. */
-    public List<ManifestObject> parse(String text, String fileName, String displayName) {
-        List<JsonNode> documents;
+    /**
+     * Objects in a manifest text; {@code fileName} may name the kind of kind-less arrays. Each
+     * document, and each item of a list, stands on its own: one that cannot be read is refused
+     * with its reason, and the others are kept.
+     */
+    public Contents parse(String text, String fileName, String displayName) {
+        var objects = new ArrayList<ManifestObject>();
+        var refused = new ArrayList<Refused>();
+        if (fileName.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            addDocument(readJson(text), fileName, displayName, "the file", objects, refused);
+        } else {
+            var documents = SafeYaml.readDocuments(text, (int) Math.min(Integer.MAX_VALUE, maxFileBytes), InputLimits.MANIFESTS);
+            for (var document : documents) {
+                var where = documents.size() > 1 ? "document " + document.index() + " (line " + document.line() + ")" : "the file";
+                if (document.problem() != null) {
+                    refused.add(new Refused(where, (document.malformed() ? "malformed YAML: " : "refused: ") + document.problem()));
+                } else {
+                    addDocument(document.root(), fileName, displayName, where, objects, refused);
+                }
+            }
+        }
+        if (objects.isEmpty() && refused.isEmpty()) {
+            throw new ManifestException("no Kubernetes objects in the file (it is empty)");
+        }
+        if (objects.size() > InputLimits.MANIFESTS.maxListItems()) {
+            throw new ManifestException("the file holds " + objects.size() + " objects, more than the "
+                    + InputLimits.MANIFESTS.maxListItems() + " one file may hold; split it");
+        }
+        return new Contents(List.copyOf(objects), List.copyOf(refused));
+    }
+
+    /** The objects a file holds and those refused, each with where it is in the file and why. */
+    public record Contents(List<ManifestObject> objects, List<Refused> refused) {
+    }
+
+    /** An object (or document) that was not read; {@code where} places it in its file. */
+    public record Refused(String where, String reason) {
+
+        @Override
+        public String toString() {
+            return where + ": " + reason;
+        }
+    }
+
+    private static JsonNode readJson(String text) {
+        JsonNode root;
         try {
-            documents = fileName.toLowerCase(Locale.ROOT).endsWith(".json")
-                    ? List.of(JSON.readTree(text))
-                    : SafeYaml.readAll(new StringReader(text), (int) Math.min(Integer.MAX_VALUE, maxFileBytes));
-        } catch (SafeYaml.InvalidYamlException e) {
-            throw new ManifestException("malformed YAML: " + e.getMessage(), e);
+            root = JSON.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw new ManifestException("refused: " + e.getOriginalMessage(), e);
         } catch (JacksonException e) {
             throw new ManifestException("malformed JSON: " + e.getOriginalMessage(), e);
         }
-        var objects = new ArrayList<ManifestObject>();
-        int index = 0;
-        for (var document : documents) {
-            index++;
-            var where = documents.size() > 1 ? "document " + index : "the file";
-            if (document.isArray()) {
-                var kind = kindFromFileName(fileName, where);
-                for (var item : document) {
-                    objects.add(toObject(item, kind, displayName, where));
+        try {
+            checkListSizes(root);
+        } catch (InputLimits.LimitExceeded e) {
+            throw new ManifestException("refused: " + e.getMessage(), e);
+        }
+        return root;
+    }
+
+    /** JSON is bounded in depth, text length and tokens by the parser; the items of one list are bounded here. */
+    private static void checkListSizes(JsonNode root) {
+        var pending = new ArrayDeque<JsonNode>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            var node = pending.pop();
+            if (node.isContainer()) {
+                InputLimits.MANIFESTS.checkListItems(node.size(), node.isArray() ? "a list" : "an object");
+                node.forEach(pending::push);
+            }
+        }
+    }
+
+    private void addDocument(JsonNode document, String fileName, String displayName, String where,
+                             List<ManifestObject> objects, List<Refused> refused) {
+        if (document.isArray()) {
+            String kind;
+            try {
+                kind = kindFromFileName(fileName, where);
+            } catch (ManifestException e) {
+                refused.add(new Refused(where, e.getMessage()));
+                return;
+            }
+            int index = 0;
+            for (var item : document) {
+                addObject(item, kind, displayName, where + ", item " + ++index, objects, refused);
+            }
+        } else if (document.isObject()) {
+            var kind = document.path("kind").asString("");
+            if (kind.endsWith("List") && document.path("items").isArray()) {
+                // kubectl writes "List"; API list types (PodList) leave kind off their items.
+                var itemKind = kind.equals("List") ? null : kind.substring(0, kind.length() - "List".length());
+                int index = 0;
+                for (var item : document.path("items")) {
+                    addObject(item, itemKind, displayName, where + ", items[" + index++ + "]", objects, refused);
                 }
-            } else if (document.isObject()) {
-                addObjectOrList(document, displayName, where, objects);
-            } else if (!document.isNull() && !document.isMissingNode()) {
-                throw new ManifestException(where + " is not a Kubernetes object but " + document.getNodeType()
-                        .name().toLowerCase(Locale.ROOT) + " '" + abbreviate(document.asString()) + "'");
+            } else {
+                addObject(document, null, displayName, where, objects, refused);
             }
-        }
-        if (objects.isEmpty()) {
-            throw new ManifestException("no Kubernetes objects in the file (it is empty)");
-        }
-        return objects;
-    }
-
-    private void addObjectOrList(JsonNode document, String displayName, String where, List<ManifestObject> objects) {
-        var kind = document.path("kind").asString("");
-        if (kind.endsWith("List") && document.path("items").isArray()) {
-            // kubectl writes "List"; API list types (PodList) leave kind off their items.
-            var itemKind = kind.equals("List") ? null : kind.substring(0, kind.length() - "List".length());
-            for (var item : document.path("items")) {
-                objects.add(toObject(item, itemKind, displayName, where));
-            }
-        } else {
-            objects.add(toObject(document, null, displayName, where));
+        } else if (!document.isNull() && !document.isMissingNode()) {
+            refused.add(new Refused(where, "not a Kubernetes object but " + document.getNodeType().name()
+                    .toLowerCase(Locale.ROOT) + " '" + abbreviate(document.asString()) + "'"));
         }
     }
 
-    private ManifestObject toObject(JsonNode node, String impliedKind, String file, String where) {
+    private static void addObject(JsonNode node, String impliedKind, String file, String where,
+                                  List<ManifestObject> objects, List<Refused> refused) {
         if (!node.isObject()) {
-            throw new ManifestException(where + " holds a " + node.getNodeType().name().toLowerCase(Locale.ROOT)
-                    + " where a Kubernetes object was expected");
+            refused.add(new Refused(where, "a " + node.getNodeType().name().toLowerCase(Locale.ROOT)
+                    + " where a Kubernetes object was expected"));
+            return;
         }
         var kind = node.path("kind").isString() ? node.path("kind").asString() : impliedKind;
         if (kind == null || kind.isBlank()) {
-            throw new ManifestException(where + " has no 'kind': not a Kubernetes manifest");
+            refused.add(new Refused(where, "no 'kind': not a Kubernetes manifest"));
+            return;
         }
         var metadata = node.path("metadata");
         var name = metadata.path("name").isString() ? metadata.path("name").asString() : null;
         if (name == null || name.isBlank()) {
-            throw new ManifestException(where + ": a " + kind + " without metadata.name");
+            refused.add(new Refused(where, "a " + abbreviate(kind) + " without metadata.name"));
+            return;
+        }
+        var label = where + " (" + abbreviate(kind) + " " + abbreviate(name) + ")";
+        var problems = ManifestSchema.problems(kind, node);
+        if (!problems.isEmpty()) {
+            refused.add(new Refused(label, String.join("; ", problems)));
+            return;
         }
         var namespace = metadata.path("namespace").isString() ? metadata.path("namespace").asString() : null;
-        return new ManifestObject(file, kind, node.path("apiVersion").asString(""), namespace, name, node);
+        objects.add(new ManifestObject(file, kind, node.path("apiVersion").asString(""), namespace, name, node));
     }
 
     private static String kindFromFileName(String fileName, String where) {

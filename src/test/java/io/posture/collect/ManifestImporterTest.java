@@ -57,9 +57,9 @@ class ManifestImporterTest {
     }
 
     @Test
-    void aBadFileIsReportedAndWritesNothingWhileGoodFilesLand(@TempDir Path folder) {
+    void aBadDocumentOrFileIsReportedWhileEverythingGoodLands(@TempDir Path folder) {
         write(folder, "a-good.yaml", deployment("shop", "good", "shop/good:1", "{}"));
-        // the first document is fine, the second is broken: the whole file must be refused
+        // the first document is fine, the second is broken: only the second is refused
         write(folder, "b-bad.yaml", deployment("shop", "half", "shop/half:1", "{}") + "---\nkind: Pod\nmetadata: {name: [oops\n");
         write(folder, "c-bomb.yaml", "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
                 + "d: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n");
@@ -67,12 +67,14 @@ class ManifestImporterTest {
         var run = importer.importPath("c-partial", "dev", folder);
 
         assertThat(run.status()).isEqualTo(RunStatus.PARTIAL);
-        assertThat(run.filesRead()).isEqualTo(1);
-        assertThat(run.filesFailed()).isEqualTo(2);
-        assertThat(runs.problems(run.id())).extracting(RunViews.RunProblem::location).containsExactly("b-bad.yaml", "c-bomb.yaml");
+        assertThat(run.filesRead()).isEqualTo(2);
+        assertThat(run.filesFailed()).isEqualTo(1);
+        assertThat(runs.problems(run.id())).extracting(RunViews.RunProblem::location)
+                .containsExactly("b-bad.yaml, document 2 (line 13)", "c-bomb.yaml, the file");
         assertThat(runs.problems(run.id()).getFirst().message()).startsWith("malformed YAML");
+        assertThat(runs.problems(run.id()).getLast().message()).contains("YAML bomb");
         assertThat(inventory.workload("c-partial", "shop", WorkloadKind.Deployment, "good")).isPresent();
-        assertThat(inventory.workload("c-partial", "shop", WorkloadKind.Deployment, "half")).isEmpty();
+        assertThat(inventory.workload("c-partial", "shop", WorkloadKind.Deployment, "half")).isPresent();
     }
 
     @Test

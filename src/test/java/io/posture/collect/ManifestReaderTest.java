@@ -16,7 +16,7 @@ class ManifestReaderTest {
 
     @Test
     void readsASingleObject() {
-        var objects = reader.parse("""
+        var objects = parsed("""
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: api, namespace: shop}
@@ -33,7 +33,7 @@ class ManifestReaderTest {
 
     @Test
     void readsMultiDocumentYamlSkippingEmptyDocuments() {
-        var objects = reader.parse("""
+        var objects = parsed("""
                 ---
                 apiVersion: v1
                 kind: Namespace
@@ -52,12 +52,12 @@ class ManifestReaderTest {
 
     @Test
     void readsKubectlListsAndTypedApiLists() {
-        var list = reader.parse("""
+        var list = parsed("""
                 {"apiVersion": "v1", "kind": "List", "items": [
                   {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "a", "namespace": "x"}},
                   {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole", "metadata": {"name": "b"}}]}
                 """, "dump.json", "dump.json");
-        var podList = reader.parse("""
+        var podList = parsed("""
                 {"apiVersion": "v1", "kind": "PodList", "items": [{"metadata": {"name": "p", "namespace": "x"}, "spec": {"containers": []}}]}
                 """, "pods.json", "pods.json");
 
@@ -67,7 +67,7 @@ class ManifestReaderTest {
 
     @Test
     void takesTheKindOfKindlessArraysFromTheFileName() {
-        var objects = reader.parse("""
+        var objects = parsed("""
                 [{"metadata": {"name": "p1", "namespace": "a"}, "spec": {"containers": [{"name": "c", "image": "i"}]}},
                  {"metadata": {"name": "p2", "namespace": "b"}, "spec": {"containers": [{"name": "c", "image": "i"}]}}]
                 """, "Pods.json", "dump/Pods.json");
@@ -79,9 +79,8 @@ class ManifestReaderTest {
 
     @Test
     void refusesKindlessArraysWhoseFileNameNamesNoKind() {
-        assertThatThrownBy(() -> reader.parse("[{\"metadata\": {\"name\": \"x\"}}]", "stuff.json", "stuff.json"))
-                .isInstanceOf(ManifestException.class)
-                .hasMessageContaining("names no kind");
+        assertThat(reader.parse("[{\"metadata\": {\"name\": \"x\"}}]", "stuff.json", "stuff.json").refused())
+                .singleElement().satisfies(refused -> assertThat(refused.reason()).contains("names no kind"));
     }
 
     @Test
@@ -98,7 +97,7 @@ class ManifestReaderTest {
 
     @Test
     void controllerOwnedPodsAreNotWorkloadsOfTheirOwn() {
-        var objects = reader.parse("""
+        var objects = parsed("""
                 kind: Pod
                 metadata:
                   name: api-7d9f-abcde
@@ -112,10 +111,8 @@ class ManifestReaderTest {
 
     @Test
     void malformedYamlSaysWhereItBroke() {
-        assertThatThrownBy(() -> reader.parse("kind: Pod\nmetadata: {name: [unclosed\n", "bad.yaml", "bad.yaml"))
-                .isInstanceOf(ManifestException.class)
-                .hasMessageStartingWith("malformed YAML")
-                .hasMessageContaining("line");
+        assertThat(reader.parse("kind: Pod\nmetadata: {name: [unclosed\n", "bad.yaml", "bad.yaml").refused())
+                .singleElement().satisfies(refused -> assertThat(refused.reason()).startsWith("malformed YAML").contains("line 3"));
     }
 
     @Test
@@ -139,9 +136,8 @@ class ManifestReaderTest {
                 metadata: {name: boom}
                 """;
 
-        assertThatThrownBy(() -> reader.parse(bomb, "bomb.yaml", "bomb.yaml"))
-                .isInstanceOf(ManifestException.class)
-                .hasMessageContaining("YAML bomb");
+        assertThat(reader.parse(bomb, "bomb.yaml", "bomb.yaml").refused())
+                .singleElement().satisfies(refused -> assertThat(refused.reason()).contains("YAML bomb"));
     }
 
     @Test
@@ -161,18 +157,31 @@ class ManifestReaderTest {
         Files.write(binary, new byte[]{(byte) 0xff, (byte) 0xfe, 0, 1, 2});
 
         assertThatThrownBy(() -> reader.parse("", "empty.yaml", "empty.yaml")).hasMessageContaining("empty");
-        assertThatThrownBy(() -> reader.parse("just a string", "s.yaml", "s.yaml")).hasMessageContaining("not a Kubernetes object");
-        assertThatThrownBy(() -> reader.parse("{\"Controls\": [], \"Totals\": {}}", "kube-bench.json", "kube-bench.json"))
-                .hasMessageContaining("no 'kind'");
-        assertThatThrownBy(() -> reader.parse("kind: Pod\nmetadata: {}\n", "p.yaml", "p.yaml")).hasMessageContaining("without metadata.name");
+        assertThat(refusal("just a string", "s.yaml")).contains("not a Kubernetes object");
+        assertThat(refusal("{\"Controls\": [], \"Totals\": {}}", "kube-bench.json")).contains("no 'kind'");
+        assertThat(refusal("kind: Pod\nmetadata: {}\n", "p.yaml")).contains("without metadata.name");
         assertThatThrownBy(() -> reader.read(binary, "image.yaml")).hasMessageContaining("not a text file");
         assertThatThrownBy(() -> reader.files(folder.resolve("missing"))).hasMessageContaining("no such file");
     }
 
     @Test
     void aWorkloadWithoutAPodTemplateIsRefused() {
-        var objects = reader.parse("kind: Deployment\nmetadata: {name: x}\nspec: {replicas: 1}\n", "d.yaml", "d.yaml");
+        assertThat(refusal("kind: Deployment\nmetadata: {name: x}\nspec: {replicas: 1}\n", "d.yaml"))
+                .contains("has no pod template at spec.template");
+        assertThat(refusal("kind: StatefulSet\nmetadata: {name: x}\nspec: {template: {metadata: {}}}\n", "s.yaml"))
+                .contains("has no pod spec at spec.template.spec");
+    }
 
-        assertThatThrownBy(() -> objects.getFirst().workloadTemplate()).hasMessageContaining("has no pod spec");
+    private java.util.List<ManifestObject> parsed(String text, String fileName, String displayName) {
+        var contents = reader.parse(text, fileName, displayName);
+        assertThat(contents.refused()).isEmpty();
+        return contents.objects();
+    }
+
+    private String refusal(String text, String fileName) {
+        var contents = reader.parse(text, fileName, fileName);
+        assertThat(contents.objects()).isEmpty();
+        assertThat(contents.refused()).hasSize(1);
+        return contents.refused().getFirst().reason();
     }
 }

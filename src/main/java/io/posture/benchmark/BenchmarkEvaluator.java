@@ -1,5 +1,6 @@
 package io.posture.benchmark;
 
+import io.posture.benchmark.internal.ClusterRule;
 import io.posture.benchmark.internal.PodView;
 import io.posture.benchmark.internal.RuleRegistry;
 import io.posture.benchmark.internal.RuleResult;
@@ -34,8 +35,13 @@ public class BenchmarkEvaluator {
                 return new ControlOutcome(control, ControlStatus.NOT_APPLICABLE,
                         List.of(new Evidence("policy version", version + " (replaced by a stricter control)")));
             }
-            var result = RuleRegistry.podRule(control.rule(), control.parameters()).evaluate(pod, version);
-            return new ControlOutcome(control, statusOf(result), result.evidence());
+            try {
+                var result = RuleRegistry.podRule(control.rule(), control.parameters()).evaluate(pod, version);
+                return new ControlOutcome(control, statusOf(result), result.evidence());
+            } catch (RuntimeException e) {
+                // a value no rule foresaw must never take the other controls, or the cluster, down with it
+                return new ControlOutcome(control, ControlStatus.UNKNOWN, List.of(evaluationError(e)));
+            }
         }).toList();
     }
 
@@ -68,13 +74,24 @@ public class BenchmarkEvaluator {
             return List.of(onCluster(control, subject, ControlStatus.UNKNOWN, new Evidence("collection",
                     String.join(", ", unread) + " could not be read in the latest collection")));
         }
-        var verdicts = rule.evaluate(subject);
+        List<ClusterRule.Verdict> verdicts;
+        try {
+            verdicts = rule.evaluate(subject);
+        } catch (RuntimeException e) {
+            return List.of(onCluster(control, subject, ControlStatus.UNKNOWN, evaluationError(e)));
+        }
         if (verdicts.isEmpty()) {
             return List.of(onCluster(control, subject, ControlStatus.PASS, new Evidence("cluster", rule.noneFound())));
         }
         return verdicts.stream().map(verdict -> new ResourceOutcome(control, verdict.kind(), verdict.namespace(),
                 verdict.name(), statusOf(verdict.result()),
                 verdict.result().evidence())).toList();
+    }
+
+    /** Evidence of a rule that could not be evaluated: the result is UNKNOWN, never a PASS. */
+    public static Evidence evaluationError(RuntimeException e) {
+        var reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new Evidence("evaluation error", reason.length() > 300 ? reason.substring(0, 300) + "…" : reason);
     }
 
     private static ControlStatus statusOf(RuleResult result) {

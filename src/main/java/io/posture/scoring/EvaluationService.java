@@ -152,7 +152,8 @@ public class EvaluationService {
      * Re-evaluation without a new collection: the inventory is the one the last run left, so the
      * evaluation counts as complete (a PARTIAL run's unread kinds stay recorded and stay UNKNOWN).
      */
-    private void reevaluate(long clusterId) {
+    @Transactional
+    public void reevaluate(long clusterId) {
         evaluateCluster(clusterId);
         events.publishEvent(new ClusterEvaluated(clusterId, inventory.clusterName(clusterId), RunStatus.COMPLETE));
     }

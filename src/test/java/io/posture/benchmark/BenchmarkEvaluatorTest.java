@@ -70,6 +70,16 @@ class BenchmarkEvaluatorTest {
     }
 
     @Test
+    void aValueNoRuleForesawMakesThatControlUnknownAndLeavesTheOthersDecided() {
+        var outcomes = evaluate("pss-restricted", """
+                {securityContext: {runAsUser: 99999999999999999999999999},
+                 containers: [{name: a, securityContext: {privileged: true}}]}""");
+
+        assertThat(outcomes.get("runAsUser").status()).isNotEqualTo(ControlStatus.PASS);
+        assertThat(outcomes.get("privileged").status()).isEqualTo(ControlStatus.FAIL);
+    }
+
+    @Test
     void evidencePointsAtTheFieldInTheWorkloadNotInABarePod() {
         var spec = SafeYaml.readAll(new StringReader("{containers: [{name: api, securityContext: {privileged: true}}]}"), 1000).getFirst();
         var subject = new PodSubject("Deployment", "shop", "api", JsonNodeFactory.instance.objectNode(), spec,

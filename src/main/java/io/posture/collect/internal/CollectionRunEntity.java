@@ -91,6 +91,29 @@ public class CollectionRunEntity {
         this.problems.addAll(problems);
     }
 
+    /**
+     * The run ends FAILED although its inventory was stored: its evaluation failed, or Posture stopped
+     * before the run could finish. The reason is kept with the run's problems.
+     */
+    public void fail(Instant at, String location, String reason) {
+        this.status = RunStatus.FAILED;
+        if (this.finishedAt == null) {
+            this.finishedAt = at;
+        }
+        this.message = (message == null || message.isBlank() ? "" : message + "; ") + location + ": " + reason;
+        var problem = new RunProblemEntity(location, reason);
+        problem.attachTo(this);
+        this.problems.add(problem);
+    }
+
+    public RunStatus getStatus() {
+        return status;
+    }
+
+    public String getClusterName() {
+        return clusterName;
+    }
+
     public void progress(int kindsDone, int kindsTotal, int objectsRead) {
         this.kindsDone = kindsDone;
         this.kindsTotal = kindsTotal;

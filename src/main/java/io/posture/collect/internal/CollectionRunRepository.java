@@ -4,6 +4,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CollectionRunRepository extends JpaRepository<CollectionRunEntity, Long> {
 
+    java.util.List<CollectionRunEntity> findByStatus(io.posture.collect.RunStatus status);
+
     /** Progress of a live run, written while it runs so that other pages and nodes can show it. */
     @org.springframework.transaction.annotation.Transactional
     @org.springframework.data.jpa.repository.Modifying

@@ -28,7 +28,6 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.posture.collect.CollectionProgressed;
-import io.posture.collect.CollectionRunCompleted;
 import io.posture.collect.ConnectionViews.ConnectionCheck;
 import io.posture.collect.ConnectionViews.Progress;
 import io.posture.collect.ManifestException;
@@ -97,6 +96,7 @@ public class KubernetesCollector {
     private final CollectionRunRepository runs;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
+    private final RunCompletion completion;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private final int pageSize;
@@ -104,7 +104,7 @@ public class KubernetesCollector {
     private final Duration backoff;
 
     KubernetesCollector(KubernetesClients clients, InventoryWriter inventory, CollectionRunRepository runs,
-                        ApplicationEventPublisher events, AuditLog audit, Clock clock,
+                        ApplicationEventPublisher events, AuditLog audit, RunCompletion completion, Clock clock,
                         @Value("${posture.collect.page-size:500}") int pageSize,
                         @Value("${posture.collect.retries:3}") int retries,
                         @Value("${posture.collect.backoff:500ms}") Duration backoff) {
@@ -113,6 +113,7 @@ public class KubernetesCollector {
         this.runs = runs;
         this.events = events;
         this.audit = audit;
+        this.completion = completion;
         this.clock = clock;
         this.pageSize = pageSize;
         this.retries = retries;
@@ -197,11 +198,11 @@ public class KubernetesCollector {
         run.progress(kindsAttempted, KINDS.size(), read);
         run.counted(kindCounts, removed);
         run.finish(clusterId, status, clock.instant(), kindsRead, problems.size(), stored, read - stored, message, problems);
-        var summary = runs.save(run).toSummary();
-        audit.record("CLUSTER_COLLECTED", "cluster " + connection.getClusterName(), null, status.name(), summary.message());
-        log.info("Collection of {}: {}, {}", connection.getClusterName(), status, message);
+        runs.save(run);
         // Scoring and findings run on the completion event; "finished" is announced once they are done.
-        events.publishEvent(new CollectionRunCompleted(run.getId(), clusterId, connection.getClusterName(), status));
+        var summary = completion.announce(run, clusterId);
+        audit.record("CLUSTER_COLLECTED", "cluster " + connection.getClusterName(), null, summary.status().name(), summary.message());
+        log.info("Collection of {}: {}, {}", connection.getClusterName(), summary.status(), summary.message());
         events.publishEvent(new CollectionProgressed(new Progress(run.getId(), connection.getClusterName(), kindsAttempted,
                 KINDS.size(), read, true)));
     }

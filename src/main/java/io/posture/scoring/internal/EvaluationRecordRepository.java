@@ -18,4 +18,8 @@ public interface EvaluationRecordRepository extends JpaRepository<EvaluationReco
 
     java.util.Optional<EvaluationRecordEntity> findFirstByClusterNameAndEvaluatedAtGreaterThanEqualOrderByEvaluatedAtAsc(String clusterName,
                                                                                                                   Instant from);
+
+    /** The moment of each cluster's latest evaluation: [cluster id, instant]. */
+    @Query("select r.clusterId, max(r.evaluatedAt) from EvaluationRecordEntity r where r.clusterId is not null group by r.clusterId")
+    List<Object[]> latestByCluster();
 }

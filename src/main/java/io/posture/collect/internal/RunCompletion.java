@@ -1,0 +1,43 @@
+package io.posture.collect.internal;
+
+import io.posture.collect.CollectionRunCompleted;
+import io.posture.collect.RunViews.RunSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/**
+ * Announces a finished run, which evaluates its cluster. Should the evaluation fail, the run says
+ * so (FAILED with the reason) instead of claiming a complete run whose findings never came.
+ */
+@Component
+public class RunCompletion {
+
+    private static final Logger log = LoggerFactory.getLogger(RunCompletion.class);
+
+    private final CollectionRunRepository runs;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RunCompletion(CollectionRunRepository runs, ApplicationEventPublisher events, Clock clock) {
+        this.runs = runs;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public RunSummary announce(CollectionRunEntity run, long clusterId) {
+        try {
+            events.publishEvent(new CollectionRunCompleted(run.getId(), clusterId, run.getClusterName(), run.getStatus()));
+            return run.toSummary();
+        } catch (RuntimeException e) {
+            log.error("Evaluation after run {} of cluster {} failed", run.getId(), run.getClusterName(), e);
+            var reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            run.fail(clock.instant(), "evaluation", "the cluster could not be evaluated (" + reason
+                    + "); its earlier results stay until an evaluation succeeds");
+            return runs.save(run).toSummary();
+        }
+    }
+}

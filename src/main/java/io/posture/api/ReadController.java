@@ -1,7 +1,12 @@
 package io.posture.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.Severity;
 import io.posture.collect.ClusterConnections;
+import io.posture.collect.CollectionRuns;
+import io.posture.collect.RunStatus;
+import io.posture.collect.RunViews.RunProblem;
 import io.posture.collect.ManifestImporter;
 import io.posture.collect.RunViews.RunSummary;
 import io.posture.findings.FindingService;
@@ -17,6 +22,7 @@ import io.posture.scoring.ScoreViews.ScoreScope;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,11 +52,13 @@ class ReadController {
     private final InventoryQueries inventory;
     private final ClusterConnections connections;
     private final ManifestImporter importer;
+    private final CollectionRuns runs;
+    private final BenchmarkCatalog catalog;
 
     private final long maxFileBytes;
 
     ReadController(ScoreQueries scores, FindingService findings, InventoryQueries inventory, ClusterConnections connections,
-                   ManifestImporter importer,
+                   ManifestImporter importer, CollectionRuns runs, BenchmarkCatalog catalog,
                    @org.springframework.beans.factory.annotation.Value("${posture.import.max-file-size:16MB}")
                    org.springframework.util.unit.DataSize maxFileSize) {
         this.maxFileBytes = maxFileSize.toBytes();
@@ -59,6 +67,8 @@ class ReadController {
         this.inventory = inventory;
         this.connections = connections;
         this.importer = importer;
+        this.runs = runs;
+        this.catalog = catalog;
     }
 
     /** The estate's score and coverage for a benchmark and each cluster's. */
@@ -67,6 +77,7 @@ class ReadController {
 
     @GetMapping("/scores")
     Scores scores(@RequestParam String benchmark) {
+        catalog.get(benchmark);
         return new Scores(benchmark, scores.figure(benchmark, ScoreScope.estate(), null), scores.clusterScores(benchmark));
     }
 
@@ -83,6 +94,9 @@ class ReadController {
     PageOf<ResourceResult> results(@RequestParam String benchmark, @RequestParam String control,
                                    @RequestParam(required = false) String cluster,
                                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (catalog.get(benchmark).control(control).isEmpty()) {
+            throw new NoSuchElementException("Benchmark " + benchmark + " has no control " + control);
+        }
         var scope = cluster == null ? ScoreScope.estate() : ScoreScope.cluster(inventory.cluster(cluster)
                 .orElseThrow(() -> new NoSuchElementException("No cluster '" + cluster + "'")).id());
         return PageOf.of(scores.controlResults(benchmark, control, scope, pageRequest(page, size)));
@@ -94,31 +108,41 @@ class ReadController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("runId", connections.collectNow(cluster)));
     }
 
-    /** Imports manifests (one YAML or JSON file as the body) into a cluster, as the Collection runs page does. */
+    /**
+     * Imports manifests (one YAML or JSON file as the body) into a cluster, as the Collection runs
+     * page does: 201 with the run and every problem with its reason, or a 422 problem when nothing
+     * could be read.
+     */
     @PostMapping("/clusters/{cluster}/manifests")
-    ResponseEntity<RunSummary> manifests(@PathVariable String cluster, @RequestParam(defaultValue = "prod") String environment,
-                                         @RequestParam(defaultValue = "manifests.yaml") String name, HttpServletRequest request)
-            throws IOException {
+    ResponseEntity<?> manifests(@PathVariable String cluster, HttpServletRequest request) throws IOException {
+        var upload = UploadBody.read(request, maxFileBytes);
+        var name = upload.nameOr(UploadBody.query(request, "name", null));
         var file = Files.createTempFile("posture-api-upload", ".tmp");
         try {
-            try (var in = request.getInputStream()) {
-                var body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
-                if (body.length > maxFileBytes) {
-                    throw new ScanUploadController.TooLarge(maxFileBytes);
-                }
-                Files.write(file, body);
+            Files.write(file, upload.bytes());
+            var run = importer.importUploaded(cluster, UploadBody.query(request, "environment", "prod"),
+                    Map.of(name == null ? "manifests.yaml" : name, file));
+            var problems = runs.problems(run.id());
+            if (run.status() == RunStatus.FAILED) {
+                var problem = ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, run.message());
+                problem.setProperty("run", run);
+                problem.setProperty("errors", problems);
+                return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
             }
-            var run = importer.importUploaded(cluster, environment, Map.of(name, file));
-            return ResponseEntity.status(run.status() == io.posture.collect.RunStatus.FAILED ? HttpStatus.UNPROCESSABLE_CONTENT
-                    : HttpStatus.CREATED).body(run);
+            return ResponseEntity.status(HttpStatus.CREATED).body(new ImportAnswer(run, problems));
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
+    /** The run of an import and what it refused, each with where and why. */
+    record ImportAnswer(@JsonUnwrapped RunSummary run, List<RunProblem> problems) {
+    }
+
     private static PageRequest pageRequest(int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) page * size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("page must be 0 or more, size between 1 and " + MAX_PAGE_SIZE
+                    + ", and page × size at most " + Integer.MAX_VALUE);
         }
         return PageRequest.of(page, size);
     }

@@ -8,15 +8,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 
 /**
  * Vulnerability scan reports from pipelines: {@code POST /api/v1/scans} with the Trivy or Grype
- * JSON as the request body. The body is read only up to the size limit; a bigger or malformed
- * report is refused with a 4xx and a message, and nothing is stored.
+ * JSON as the request body (or the one file of a multipart body). The body is read only up to the
+ * size limit; a bigger or malformed report is refused with a 4xx problem and nothing is stored.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -29,20 +28,10 @@ class ScanUploadController {
     }
 
     @PostMapping(path = "/scans", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ImportResult> upload(HttpServletRequest request, @RequestParam(name = "name", defaultValue = "scan.json") String name)
-            throws IOException {
-        long limit = scans.maxFileBytes();
-        if (request.getContentLengthLong() > limit) {
-            throw new TooLarge(limit);
-        }
-        byte[] body;
-        try (var in = request.getInputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        }
-        if (body.length > limit) {
-            throw new TooLarge(limit);
-        }
-        return ResponseEntity.status(HttpStatus.CREATED).body(scans.upload(name, body));
+    ResponseEntity<ImportResult> upload(HttpServletRequest request) throws IOException {
+        var upload = UploadBody.read(request, scans.maxFileBytes());
+        var name = upload.nameOr(UploadBody.query(request, "name", null));
+        return ResponseEntity.status(HttpStatus.CREATED).body(scans.upload(name == null ? "scan.json" : name, upload.bytes()));
     }
 
     /** A body over the size limit: 413, before it is read to the end. */

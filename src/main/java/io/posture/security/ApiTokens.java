@@ -107,7 +107,7 @@ public class ApiTokens {
         var now = clock.instant();
         return tokens.findByTokenHash(hash(presented)).filter(token -> token.isValidAt(now)).flatMap(token ->
                 users.findByUsername(token.getUsername())
-                        .filter(account -> account.isEnabled() && !account.isLockedAt(now) && account.getRoles().contains(token.getRole()))
+                        .filter(account -> account.isEnabled() && account.getRoles().contains(token.getRole()))
                         .map(account -> {
                             token.used(now);
                             return new UsernamePasswordAuthenticationToken(account.getUsername(), null,

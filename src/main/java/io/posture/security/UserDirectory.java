@@ -2,11 +2,7 @@ package io.posture.security;
 
 import io.posture.security.internal.UserAccountEntity;
 import io.posture.security.internal.UserAccountRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -17,34 +13,26 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Set;
 
 /**
- * Users stored in the database, with hashed passwords and a lockout after repeated failed logins.
- * Every change to an account is written to the audit log.
+ * Users stored in the database, with hashed passwords. Repeated failed logins slow the address
+ * they come from ({@code LoginThrottle}) rather than lock the account, which would let anyone
+ * lock its owner out. Every change to an account is written to the audit log.
  */
 @Service
 public class UserDirectory implements UserDetailsService {
-
-    private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final Clock clock;
-    private final int maxFailedLogins;
-    private final Duration lockout;
 
-    UserDirectory(UserAccountRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock,
-                  @Value("${posture.security.max-failed-logins:5}") int maxFailedLogins,
-                  @Value("${posture.security.lockout:15m}") Duration lockout) {
+    UserDirectory(UserAccountRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
-        this.maxFailedLogins = maxFailedLogins;
-        this.lockout = lockout;
     }
 
     @Override
@@ -84,18 +72,6 @@ public class UserDirectory implements UserDetailsService {
                         String.valueOf(!enabled), String.valueOf(enabled), "posture.demo.users=" + enabled);
             }
         }
-    }
-
-    @EventListener
-    @Transactional
-    public void onFailedLogin(AuthenticationFailureBadCredentialsEvent event) {
-        users.findByUsername(event.getAuthentication().getName()).ifPresent(account -> {
-            if (account.failedLogin(maxFailedLogins, clock.instant().plus(lockout))) {
-                log.warn("Account {} locked for {} after {} failed logins", account.getUsername(), lockout, maxFailedLogins);
-                audit.record("USER_LOCKED", "user " + account.getUsername(), "unlocked", "locked for " + lockout,
-                        maxFailedLogins + " failed logins");
-            }
-        });
     }
 
     @EventListener

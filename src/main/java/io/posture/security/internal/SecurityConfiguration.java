@@ -2,15 +2,20 @@ package io.posture.security.internal;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.posture.security.ApiTokens;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -18,7 +23,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Login is required for every page and request; the server checks roles on services
@@ -30,7 +34,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     static final String LOGIN_ROUTE = "login";
-
     /**
      * The API under /api/: stateless, signed in by an API token per request, no session and no
      * CSRF token (nothing a browser sends on its own authenticates it). 401 without a valid token.
@@ -43,14 +46,16 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
+                .headers(SecurityConfiguration::leaveSharedHeadersToTheFilter)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, exception) -> {
                     response.setHeader("WWW-Authenticate", "Bearer realm=\"posture\"");
                     // written here, not with sendError: an error dispatch would leave /api/ for the login redirect
                     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                    response.setContentType("application/json");
-                    response.getWriter().write("{\"error\":\"An API token is required: Authorization: Bearer pst_...\"}");
+                    response.setContentType("application/problem+json");
+                    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                            + "\"detail\":\"An API token is required: Authorization: Bearer pst_...\"}");
                 }))
                 .build();
     }
@@ -58,12 +63,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> singleSignOn,
-                                            OidcAccounts oidcAccounts) throws Exception {
+                                            OidcAccounts oidcAccounts, LoginThrottle throttle) throws Exception {
         // Posture's own stylesheet is public like Vaadin's static files: the login page needs it too.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll());
-        http.headers(headers -> headers
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+        http.addFilterBefore(new LoginGuard(throttle), UsernamePasswordAuthenticationFilter.class);
+        http.headers(SecurityConfiguration::leaveSharedHeadersToTheFilter);
         if (singleSignOn.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/" + LOGIN_ROUTE)
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcAccounts)));
@@ -72,12 +76,30 @@ class SecurityConfiguration {
     }
 
     /**
-     * The session cookie is SameSite=Strict, set through the Servlet 6 cookie attributes because
+     * The session cookie is SameSite=Strict and the only way the session id travels, set through the Servlet 6 cookie attributes because
      * {@code server.servlet.session.cookie.same-site} did not reach Tomcat's session cookie here.
      */
     @Bean
     ServletContextInitializer strictSessionCookie() {
-        return context -> context.getSessionCookieConfig().setAttribute("SameSite", "Strict");
+        return context -> {
+            context.getSessionCookieConfig().setAttribute("SameSite", "Strict");
+            // the session id travels in its cookie only, never in a URL (;jsessionid=…)
+            context.setSessionTrackingModes(java.util.Set.of(jakarta.servlet.SessionTrackingMode.COOKIE));
+        };
+    }
+
+    /** {@link SecurityHeaders} writes these on every response; Spring Security's writers would add them twice. */
+    private static void leaveSharedHeadersToTheFilter(HeadersConfigurer<HttpSecurity> headers) {
+        headers.frameOptions(HeadersConfigurer.FrameOptionsConfig::disable)
+                .contentTypeOptions(HeadersConfigurer.ContentTypeOptionsConfig::disable);
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+        var registration = new FilterRegistrationBean<>(new SecurityHeaders());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD);
+        return registration;
     }
 
     @Bean

@@ -95,17 +95,6 @@ public class UserAccountEntity {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    /** Counts a failed login; returns true when this failure locks the account. */
-    public boolean failedLogin(int maxFailures, Instant lockUntil) {
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            failedLogins = 0;
-            lockedUntil = lockUntil;
-            return true;
-        }
-        return false;
-    }
-
     public void succeededLogin() {
         failedLogins = 0;
         lockedUntil = null;

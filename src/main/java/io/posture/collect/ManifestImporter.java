@@ -4,6 +4,7 @@ import io.posture.collect.RunViews.RunSummary;
 import io.posture.collect.internal.CollectionRunEntity;
 import io.posture.collect.internal.CollectionRunRepository;
 import io.posture.collect.internal.ManifestMapper;
+import io.posture.collect.internal.BatchWriter;
 import io.posture.collect.internal.RunCompletion;
 import io.posture.collect.internal.RunProblemEntity;
 import io.posture.inventory.InventoryWriter;
@@ -34,8 +35,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Imports manifest files into a cluster's inventory as one CollectionRun. Each file is written
- * in its own transaction, so a bad file changes nothing and the files before it stay imported.
+ * Imports manifest files into a cluster's inventory as one CollectionRun. Each object is read or
+ * refused on its own; what a file holds is written in bounded transactions ({@link BatchWriter}).
  */
 @Service
 public class ManifestImporter {
@@ -47,15 +48,17 @@ public class ManifestImporter {
     private final InventoryWriter inventory;
     private final CollectionRunRepository runs;
     private final RunCompletion completion;
+    private final BatchWriter writer;
     private final Clock clock;
     private final AuditLog audit;
 
-    ManifestImporter(InventoryWriter inventory, CollectionRunRepository runs, RunCompletion completion,
+    ManifestImporter(InventoryWriter inventory, CollectionRunRepository runs, RunCompletion completion, BatchWriter writer,
                      Clock clock, AuditLog audit, @Value("${posture.import.max-file-size:16MB}") DataSize maxFileSize) {
         this.reader = new ManifestReader(maxFileSize.toBytes());
         this.inventory = inventory;
         this.runs = runs;
         this.completion = completion;
+        this.writer = writer;
         this.clock = clock;
         this.audit = audit;
     }
@@ -124,8 +127,7 @@ public class ManifestImporter {
                     }
                     batch.addAll(mapped);
                 }
-                inventory.record(clusterId, run.getId(), clock.instant(), batch);
-                stored += batch.size();
+                stored += writer.write(clusterId, run.getId(), batch);
                 if (!contents.objects().isEmpty()) {
                     filesRead++;
                 } else {

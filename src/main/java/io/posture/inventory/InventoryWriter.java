@@ -19,11 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /** Upserts what collectors observed, by stable identity. Each call is one transaction: a batch lands whole or not at all. */
 @Service
@@ -72,16 +74,56 @@ public class InventoryWriter {
         clusters.findById(clusterId).ifPresent(cluster -> cluster.setUnreadKinds(kinds));
     }
 
+    /**
+     * Stores a batch in one transaction. What the batch already knows is loaded first, in a few
+     * queries for the whole batch: a query per object would make the persistence context flush
+     * everything before it each time, which made a file of 10,000 objects take minutes.
+     */
     @Transactional
     public void record(long clusterId, long runId, Instant seenAt, List<ObservedResource> batch) {
+        var known = new Known(clusterId, batch);
         for (var resource : batch) {
             switch (resource) {
-                case ObservedResource.Namespace namespace -> recordNamespace(clusterId, runId, seenAt, namespace.name(),
+                case ObservedResource.Namespace namespace -> recordNamespace(known, runId, seenAt, namespace.name(),
                         namespace.labels());
-                case ObservedResource.Workload workload -> recordWorkload(clusterId, runId, seenAt, workload);
-                case ObservedResource.ClusterObject object -> recordClusterObject(clusterId, runId, seenAt, object);
-                case ObservedResource.Host host -> recordHost(clusterId, runId, seenAt, host);
-                case ObservedResource.RunningPod pod -> recordRunningPod(clusterId, runId, seenAt, pod);
+                case ObservedResource.Workload workload -> recordWorkload(known, runId, seenAt, workload);
+                case ObservedResource.ClusterObject object -> recordClusterObject(known, runId, seenAt, object);
+                case ObservedResource.Host host -> recordHost(known, runId, seenAt, host);
+                case ObservedResource.RunningPod pod -> recordRunningPod(known, runId, seenAt, pod);
+            }
+        }
+    }
+
+    /** The entities a batch may update, by identity; new ones join as they are created. */
+    private final class Known {
+        private static final int IN_LIST = 500;
+        final long clusterId;
+        final Map<String, NamespaceEntity> namespaces = new HashMap<>();
+        final Map<String, WorkloadEntity> workloads = new HashMap<>();
+        final Map<String, ClusterObjectEntity> objects = new HashMap<>();
+        final Map<String, HostEntity> hosts = new HashMap<>();
+        final Map<String, List<RunningContainerEntity>> podContainers = new HashMap<>();
+
+        Known(long clusterId, List<ObservedResource> batch) {
+            this.clusterId = clusterId;
+            InventoryWriter.this.namespaces.findByClusterId(clusterId).forEach(entity -> this.namespaces.put(entity.getName(), entity));
+            InventoryWriter.this.hosts.findByClusterId(clusterId).forEach(entity -> this.hosts.put(entity.getName(), entity));
+            inChunks(names(batch, ObservedResource.Workload.class), chunk -> InventoryWriter.this.workloads
+                    .findByClusterIdAndNameIn(clusterId, chunk).forEach(entity -> workloads.put(entity.key(), entity)));
+            inChunks(names(batch, ObservedResource.ClusterObject.class), chunk -> clusterObjects
+                    .findByClusterIdAndNameIn(clusterId, chunk).forEach(entity -> objects.put(entity.key(), entity)));
+            inChunks(names(batch, ObservedResource.RunningPod.class), chunk -> runningContainers
+                    .findByClusterIdAndPodNameIn(clusterId, chunk).forEach(entity ->
+                            podContainers.computeIfAbsent(entity.podKey(), key -> new ArrayList<>()).add(entity)));
+        }
+
+        private static List<String> names(List<ObservedResource> batch, Class<? extends ObservedResource> type) {
+            return batch.stream().filter(type::isInstance).map(ObservedResource::name).distinct().toList();
+        }
+
+        private static void inChunks(List<String> names, Consumer<List<String>> load) {
+            for (int from = 0; from < names.size(); from += IN_LIST) {
+                load.accept(names.subList(from, Math.min(names.size(), from + IN_LIST)));
             }
         }
     }
@@ -113,25 +155,23 @@ public class InventoryWriter {
         return host.getId();
     }
 
-    private NamespaceEntity recordNamespace(long clusterId, long runId, Instant seenAt, String name,
-                                            Map<String, String> labels) {
-        var namespace = namespaces.findByClusterIdAndName(clusterId, name)
-                .orElseGet(() -> new NamespaceEntity(clusterId, name));
+    private void recordNamespace(Known known, long runId, Instant seenAt, String name, Map<String, String> labels) {
+        var namespace = known.namespaces.computeIfAbsent(name, key -> new NamespaceEntity(known.clusterId, key));
         if (labels != null) {
             namespace.update(toJson(labels), labels.get(teamLabel));
         }
         namespace.seen(seenAt, runId);
-        return namespaces.save(namespace);
+        known.namespaces.put(name, namespaces.save(namespace));
     }
 
-    private void recordWorkload(long clusterId, long runId, Instant seenAt, ObservedResource.Workload observed) {
-        if (namespaces.findByClusterIdAndName(clusterId, observed.namespace()).isEmpty()) {
+    private void recordWorkload(Known known, long runId, Instant seenAt, ObservedResource.Workload observed) {
+        if (!known.namespaces.containsKey(observed.namespace())) {
             // A workload may arrive before (or without) its Namespace object.
-            recordNamespace(clusterId, runId, seenAt, observed.namespace(), null);
+            recordNamespace(known, runId, seenAt, observed.namespace(), null);
         }
-        var workload = workloads.findByClusterIdAndKindAndNamespaceAndName(clusterId, observed.kind(),
-                        observed.namespace(), observed.name())
-                .orElseGet(() -> new WorkloadEntity(clusterId, observed.namespace(), observed.kind(), observed.name()));
+        var key = observed.kind().name() + "|" + observed.namespace() + "|" + observed.name();
+        var workload = known.workloads.computeIfAbsent(key, ignored ->
+                new WorkloadEntity(known.clusterId, observed.namespace(), observed.kind(), observed.name()));
         workload.update(toJson(observed.labels()), toJson(observed.podAnnotations()), observed.podSpecJson(),
                 observed.serviceAccount());
         workload.seen(seenAt, runId);
@@ -140,43 +180,44 @@ public class InventoryWriter {
         for (var container : observed.containers()) {
             workload.getContainers().add(new ContainerEntity(workload, position++, container));
         }
-        workloads.save(workload);
+        known.workloads.put(key, workloads.save(workload));
     }
 
-    private void recordClusterObject(long clusterId, long runId, Instant seenAt, ObservedResource.ClusterObject observed) {
-        var object = clusterObjects.findByClusterIdAndKindAndNamespaceAndName(clusterId, observed.kind(),
-                        observed.namespace(), observed.name())
-                .orElseGet(() -> new ClusterObjectEntity(clusterId, observed.kind(), observed.namespace(), observed.name()));
+    private void recordClusterObject(Known known, long runId, Instant seenAt, ObservedResource.ClusterObject observed) {
+        var key = observed.kind().name() + "|" + observed.namespace() + "|" + observed.name();
+        var object = known.objects.computeIfAbsent(key, ignored ->
+                new ClusterObjectEntity(known.clusterId, observed.kind(), observed.namespace(), observed.name()));
         object.setBody(observed.bodyJson());
         object.seen(seenAt, runId);
-        clusterObjects.save(object);
+        known.objects.put(key, clusterObjects.save(object));
     }
 
-    private void recordHost(long clusterId, long runId, Instant seenAt, ObservedResource.Host observed) {
-        var host = hosts.findByClusterIdAndName(clusterId, observed.name())
-                .orElseGet(() -> new HostEntity(clusterId, observed.name(), HostType.NODE));
+    private void recordHost(Known known, long runId, Instant seenAt, ObservedResource.Host observed) {
+        var host = known.hosts.computeIfAbsent(observed.name(), name -> new HostEntity(known.clusterId, name, HostType.NODE));
         host.update(observed.kubeletVersion(), observed.osImage(), observed.kernelVersion(), observed.containerRuntime(),
                 observed.architecture(), toJson(observed.conditions()), toJson(observed.labels()),
                 json.writeValueAsString(observed.taints()));
         host.seen(seenAt, runId);
-        hosts.save(host);
+        known.hosts.put(observed.name(), hosts.save(host));
     }
 
-    private void recordRunningPod(long clusterId, long runId, Instant seenAt, ObservedResource.RunningPod pod) {
-        var known = new HashMap<String, RunningContainerEntity>();
-        runningContainers.findByClusterIdAndNamespaceAndPodName(clusterId, pod.namespace(), pod.name())
-                .forEach(entity -> known.put(entity.getContainerName(), entity));
+    private void recordRunningPod(Known known, long runId, Instant seenAt, ObservedResource.RunningPod pod) {
+        var byName = new HashMap<String, RunningContainerEntity>();
+        var podKey = pod.namespace() + "/" + pod.name();
+        known.podContainers.getOrDefault(podKey, List.of()).forEach(entity -> byName.put(entity.getContainerName(), entity));
+        var kept = new ArrayList<RunningContainerEntity>();
         for (var container : pod.containers()) {
-            var entity = known.remove(container.name());
+            var entity = byName.remove(container.name());
             if (entity == null) {
-                entity = new RunningContainerEntity(clusterId, pod.namespace(), pod.name(), container.name());
+                entity = new RunningContainerEntity(known.clusterId, pod.namespace(), pod.name(), container.name());
             }
             entity.update(pod.workloadKind(), pod.workloadName(), container.image(), container.imageId());
             entity.seen(seenAt, runId);
-            runningContainers.save(entity);
+            kept.add(runningContainers.save(entity));
         }
         // containers the pod no longer has (a pod's containers are fixed, but a recreated pod may reuse the name)
-        runningContainers.deleteAll(known.values());
+        runningContainers.deleteAll(byName.values());
+        known.podContainers.put(podKey, kept);
     }
 
     private String toJson(Map<String, String> map) {

@@ -8,6 +8,8 @@ public sealed interface ObservedResource {
 
     String namespace();
 
+    String name();
+
     record Namespace(String name, Map<String, String> labels) implements ObservedResource {
         @Override
         public String namespace() {

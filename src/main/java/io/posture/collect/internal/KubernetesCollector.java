@@ -63,7 +63,6 @@ public class KubernetesCollector {
     private static final Logger log = LoggerFactory.getLogger(KubernetesCollector.class);
     private static final int MAX_LIST_RESTARTS = 3;
     private static final int UNREACHABLE_AFTER = 2;
-    private static final int WRITE_BATCH = 250;
 
     /** The kinds read, in order: namespaces first, so that workloads find their team. */
     static final List<KindSpec> KINDS = List.of(
@@ -97,6 +96,7 @@ public class KubernetesCollector {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final RunCompletion completion;
+    private final BatchWriter writer;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private final int pageSize;
@@ -104,7 +104,7 @@ public class KubernetesCollector {
     private final Duration backoff;
 
     KubernetesCollector(KubernetesClients clients, InventoryWriter inventory, CollectionRunRepository runs,
-                        ApplicationEventPublisher events, AuditLog audit, RunCompletion completion, Clock clock,
+                        ApplicationEventPublisher events, AuditLog audit, RunCompletion completion, BatchWriter writer, Clock clock,
                         @Value("${posture.collect.page-size:500}") int pageSize,
                         @Value("${posture.collect.retries:3}") int retries,
                         @Value("${posture.collect.backoff:500ms}") Duration backoff) {
@@ -114,6 +114,7 @@ public class KubernetesCollector {
         this.events = events;
         this.audit = audit;
         this.completion = completion;
+        this.writer = writer;
         this.clock = clock;
         this.pageSize = pageSize;
         this.retries = retries;
@@ -237,10 +238,7 @@ public class KubernetesCollector {
                 }
             }
             // Small transactions even when a server ignores the page limit and answers with everything at once.
-            for (int from = 0; from < batch.size(); from += WRITE_BATCH) {
-                inventory.record(clusterId, runId, clock.instant(), batch.subList(from, Math.min(batch.size(), from + WRITE_BATCH)));
-            }
-            stored += batch.size();
+            stored += writer.write(clusterId, runId, batch);
             continueToken = page.next();
             if (continueToken == null || continueToken.isEmpty()) {
                 return new KindOutcome(read, stored);

@@ -30,6 +30,11 @@ public class ClusterObjectEntity extends Tracked {
         this.name = name;
     }
 
+    /** Identity within the cluster: kind, namespace and name. */
+    public String key() {
+        return kind.name() + "|" + namespace + "|" + name;
+    }
+
     public void setBody(String body) {
         this.body = body;
     }

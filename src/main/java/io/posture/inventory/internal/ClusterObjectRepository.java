@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 public interface ClusterObjectRepository extends JpaRepository<ClusterObjectEntity, Long> {
+    List<ClusterObjectEntity> findByClusterIdAndNameIn(long clusterId, java.util.Collection<String> names);
+
     Optional<ClusterObjectEntity> findByClusterIdAndKindAndNamespaceAndName(long clusterId, SupportingKind kind,
                                                                             String namespace, String name);
 

@@ -41,6 +41,11 @@ public class RunningContainerEntity extends Tracked {
         this.imageId = imageId;
     }
 
+    /** The pod this container runs in, as namespace/name. */
+    public String podKey() {
+        return namespace + "/" + podName;
+    }
+
     public String getContainerName() {
         return containerName;
     }

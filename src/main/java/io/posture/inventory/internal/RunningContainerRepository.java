@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 import java.util.List;
 
 public interface RunningContainerRepository extends JpaRepository<RunningContainerEntity, Long> {
-    List<RunningContainerEntity> findByClusterIdAndNamespaceAndPodName(long clusterId, String namespace, String podName);
+    List<RunningContainerEntity> findByClusterIdAndPodNameIn(long clusterId, java.util.Collection<String> podNames);
 
     /** Per container of a workload, each image ID seen running and in how many pods. */
     @Query("""

@@ -52,6 +52,11 @@ public class WorkloadEntity extends Tracked {
         this.serviceAccount = serviceAccount;
     }
 
+    /** Identity within the cluster: kind, namespace and name. */
+    public String key() {
+        return kind.name() + "|" + namespace + "|" + name;
+    }
+
     public long getClusterId() {
         return clusterId;
     }

@@ -11,6 +11,10 @@ public interface WorkloadRepository extends JpaRepository<WorkloadEntity, Long> 
     Optional<WorkloadEntity> findByClusterIdAndKindAndNamespaceAndName(long clusterId, WorkloadKind kind,
                                                                        String namespace, String name);
 
+    /** The workloads of these names, with their containers, in one query (a batch of an import). */
+    @org.springframework.data.jpa.repository.EntityGraph(attributePaths = "containers")
+    java.util.List<WorkloadEntity> findByClusterIdAndNameIn(long clusterId, java.util.Collection<String> names);
+
     Slice<WorkloadEntity> findByClusterIdOrderById(long clusterId, Pageable pageable);
 
     @org.springframework.data.jpa.repository.Query("select new io.posture.inventory.InventoryViews$WorkloadName(w.kind, w.namespace, w.name) "

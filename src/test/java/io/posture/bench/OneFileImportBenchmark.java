@@ -1,0 +1,56 @@
+package io.posture.bench;
+
+import io.posture.collect.ManifestImporter;
+import io.posture.collect.ManifestReader;
+import io.posture.collect.RunStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static io.posture.support.Manifests.deployment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Not a unit test: run with {@code mvn -Pbenchmark verify -Dtest=OneFileImportBenchmark}. One
+ * multi-document file of {@code posture.bench.objects} Deployments (default 10,000), imported and
+ * evaluated as one run; target 30 s. The floor, measured in the same run, is reading the file alone.
+ */
+@SpringBootTest
+class OneFileImportBenchmark {
+
+    private static final int OBJECTS = Integer.getInteger("posture.bench.objects", 10_000);
+    private static final double TARGET_SECONDS = 30;
+
+    @Autowired
+    ManifestImporter importer;
+
+    @Test
+    void importAndEvaluateOneLargeFile(@TempDir Path folder) throws Exception {
+        var contexts = new String[]{"{}", "{privileged: true}", "{allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}"};
+        var text = new StringBuilder();
+        for (int i = 0; i < OBJECTS; i++) {
+            text.append("---\n").append(deployment("ns-" + i % 50, "app-" + i, "registry.example.com/app-" + i + ":1", contexts[i % 3]));
+        }
+        var file = folder.resolve("all.yaml");
+        Files.writeString(file, text);
+
+        long readStarted = System.nanoTime();
+        var contents = new ManifestReader().read(file, "all.yaml");
+        double floor = (System.nanoTime() - readStarted) / 1e9;
+        assertThat(contents.objects()).hasSize(OBJECTS);
+
+        long started = System.nanoTime();
+        var run = importer.importPath("one-file", "prod", file);
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+        System.out.printf(Locale.ROOT, "%nBENCHMARK one file of %,d Deployments (%.1f MB): import + evaluation %.1f s "
+                        + "(target %.0f s), reading the file alone %.1f s (floor)%n%n",
+                OBJECTS, Files.size(file) / (1024.0 * 1024.0), seconds, TARGET_SECONDS, floor);
+    }
+}

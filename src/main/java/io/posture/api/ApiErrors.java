@@ -3,7 +3,6 @@ package io.posture.api;
 import io.posture.collect.ManifestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,7 +53,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     /** A lock held by another import or evaluation: nothing was applied, and the same request may be sent again. */
-    @ExceptionHandler({PessimisticLockingFailureException.class, TransientDataAccessException.class})
+    @ExceptionHandler(TransientDataAccessException.class)
     ResponseEntity<ProblemDetail> busy(RuntimeException problem) {
         log.warn("API request refused as busy", problem);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")

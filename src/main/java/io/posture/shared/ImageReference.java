@@ -10,6 +10,20 @@ public record ImageReference(String text, String registry, String repository, St
     public static final String DOCKER_HUB = "docker.io";
 
     /** The parsed reference, or null for a blank one. */
+    /**
+     * The reference grammar of the distribution spec (github.com/distribution/reference): an
+     * optional registry host, lower-case path components, an optional tag and digest.
+     */
+    private static final java.util.regex.Pattern WELL_FORMED = java.util.regex.Pattern.compile(
+            "(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?"
+                    + "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
+                    + "(?::[\\w][\\w.-]{0,127})?(?:@[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,})?");
+
+    /** Whether the text is an image reference at all (as a scanner's report must name one), at most 1,024 characters. */
+    public static boolean isWellFormed(String text) {
+        return text != null && text.length() <= 1024 && WELL_FORMED.matcher(text).matches();
+    }
+
     public static ImageReference parse(String text) {
         if (text == null || text.isBlank()) {
             return null;

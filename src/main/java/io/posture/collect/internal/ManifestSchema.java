@@ -1,13 +1,24 @@
 package io.posture.collect.internal;
 
 import io.posture.inventory.WorkloadKind;
+import io.posture.collect.internal.JsonShape.Check;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+
+import static io.posture.collect.internal.JsonShape.BOOL;
+import static io.posture.collect.internal.JsonShape.STRING;
+import static io.posture.collect.internal.JsonShape.STRINGS;
+import static io.posture.collect.internal.JsonShape.STRING_MAP;
+import static io.posture.collect.internal.JsonShape.integer;
+import static io.posture.collect.internal.JsonShape.list;
+import static io.posture.collect.internal.JsonShape.map;
+import static io.posture.collect.internal.JsonShape.object;
+import static io.posture.collect.internal.JsonShape.scalar;
+import static io.posture.collect.internal.JsonShape.text;
 
 /**
  * The types of the fields Posture's rules and inventory read, as the Kubernetes API defines them.
@@ -21,20 +32,13 @@ public final class ManifestSchema {
     public static final int MAX_CONTAINERS = 256;
     private static final int MAX_PROBLEMS = 5;
 
-    private static final Check BOOL = (node, path, problems) -> expect(node.isBoolean(), node, path, "a boolean", problems);
-    private static final Check STRING = (node, path, problems) -> expect(node.isString(), node, path, "a string", problems);
     private static final Check DNS_LABEL = text(63);
     private static final Check DNS_NAME = text(253);
     private static final Check IMAGE = text(1024);
     private static final Check INT64 = integer(BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE));
-    private static final Check INT32 = integer(BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE));
     private static final Check PORT = integer(BigInteger.ZERO, BigInteger.valueOf(65_535));
-    private static final Check INT_OR_STRING = (node, path, problems) ->
-            expect(node.isString() || node.isIntegralNumber(), node, path, "a number or a name", problems);
-    private static final Check QUANTITY = (node, path, problems) ->
-            expect(node.isString() || node.isNumber(), node, path, "a quantity", problems);
-    private static final Check STRINGS = list(STRING);
-    private static final Check STRING_MAP = map(STRING);
+    private static final Check INT_OR_STRING = scalar(node -> node.isString() || node.isIntegralNumber(), "a number or a name");
+    private static final Check QUANTITY = scalar(node -> node.isString() || node.isNumber(), "a quantity");
 
     private static final Check PROFILE = object(Map.of("type", STRING, "localhostProfile", STRING));
     private static final Check SE_LINUX = object(Map.of("user", STRING, "role", STRING, "type", STRING, "level", STRING));
@@ -126,7 +130,7 @@ public final class ManifestSchema {
                 problems.add(kind + " has no pod template at " + templatePath);
             } else if (!template.path("spec").isObject()) {
                 problems.add(kind + " has no pod spec at " + workload.get().specPath()
-                        + (template.path("spec").isMissingNode() ? "" : " (" + describe(template.path("spec")) + ")"));
+                        + (template.path("spec").isMissingNode() ? "" : " (" + JsonShape.describe(template.path("spec")) + ")"));
             } else {
                 POD_SPEC.check(template.path("spec"), workload.get().specPath(), problems);
                 if (!templatePath.isEmpty()) {
@@ -146,58 +150,6 @@ public final class ManifestSchema {
                 ? List.copyOf(problems.subList(0, MAX_PROBLEMS)) : List.copyOf(problems);
     }
 
-    @FunctionalInterface
-    private interface Check {
-        void check(JsonNode node, String path, List<String> problems);
-    }
-
-    private static Check object(Map<String, Check> fields) {
-        return (node, path, problems) -> {
-            if (unset(node)) {
-                return;
-            }
-            if (!node.isObject()) {
-                problems.add(path + " is " + describe(node) + ", expected an object");
-                return;
-            }
-            fields.forEach((field, check) -> check.check(node.path(field), path.isEmpty() ? field : path + "." + field, problems));
-        };
-    }
-
-    private static Check list(Check item) {
-        return (node, path, problems) -> {
-            if (unset(node)) {
-                return;
-            }
-            if (!node.isArray()) {
-                problems.add(path + " is " + describe(node) + ", expected a list");
-                return;
-            }
-            int index = 0;
-            for (var element : node) {
-                item.check(element, path + "[" + index++ + "]", problems);
-                if (problems.size() > MAX_PROBLEMS) {
-                    return;
-                }
-            }
-        };
-    }
-
-    private static Check map(Check value) {
-        return (node, path, problems) -> {
-            if (unset(node)) {
-                return;
-            }
-            if (!node.isObject()) {
-                problems.add(path + " is " + describe(node) + ", expected a map");
-                return;
-            }
-            for (var entry : node.properties()) {
-                value.check(entry.getValue(), path + "['" + abbreviate(entry.getKey()) + "']", problems);
-            }
-        };
-    }
-
     private static Check containers() {
         var each = list(CONTAINER);
         return (node, path, problems) -> {
@@ -206,50 +158,6 @@ public final class ManifestSchema {
                 return;
             }
             each.check(node, path, problems);
-        };
-    }
-
-    /** A string of at most {@code max} characters, as the API's name rules (and Posture's columns) allow. */
-    private static Check text(int max) {
-        return (node, path, problems) -> {
-            STRING.check(node, path, problems);
-            if (node.isString() && node.asString().length() > max) {
-                problems.add(path + " has " + node.asString().length() + " characters, more than the " + max + " allowed");
-            }
-        };
-    }
-
-    private static Check integer(BigInteger min, BigInteger max) {
-        return (node, path, problems) -> {
-            if (unset(node)) {
-                return;
-            }
-            if (!node.isIntegralNumber()) {
-                problems.add(path + " is " + describe(node) + ", expected a whole number");
-            } else if (node.bigIntegerValue().compareTo(min) < 0 || node.bigIntegerValue().compareTo(max) > 0) {
-                problems.add(path + " is " + abbreviate(node.bigIntegerValue().toString()) + ", outside " + min + " to " + max);
-            }
-        };
-    }
-
-    private static void expect(boolean ok, JsonNode node, String path, String expected, List<String> problems) {
-        if (!ok && !unset(node)) {
-            problems.add(path + " is " + describe(node) + ", expected " + expected);
-        }
-    }
-
-    private static boolean unset(JsonNode node) {
-        return node.isMissingNode() || node.isNull();
-    }
-
-    private static String describe(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case STRING -> "a string ('" + abbreviate(node.asString()) + "')";
-            case NUMBER -> "a number (" + abbreviate(node.asString()) + ")";
-            case BOOLEAN -> "a boolean (" + node.asString() + ")";
-            case ARRAY -> "a list";
-            case OBJECT -> "an object";
-            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 
@@ -263,7 +171,4 @@ public final class ManifestSchema {
         return current;
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
-    }
 }

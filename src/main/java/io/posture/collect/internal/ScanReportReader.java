@@ -1,6 +1,7 @@
 package io.posture.collect.internal;
 
 import io.posture.collect.ManifestException;
+import io.posture.collect.internal.JsonShape.Check;
 import io.posture.inventory.ImageViews.FixState;
 import io.posture.inventory.ImageViews.ScanReport;
 import io.posture.inventory.ImageViews.ScannedImage;
@@ -19,6 +20,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static io.posture.collect.internal.JsonShape.NUMBER;
+import static io.posture.collect.internal.JsonShape.STRING;
+import static io.posture.collect.internal.JsonShape.STRINGS;
+import static io.posture.collect.internal.JsonShape.STRING_MAP;
+import static io.posture.collect.internal.JsonShape.list;
+import static io.posture.collect.internal.JsonShape.map;
+import static io.posture.collect.internal.JsonShape.object;
+
 /**
  * Reads vulnerability scan reports of images: Trivy JSON (schema 2, the older bare array of
  * results, and the Kubernetes {@code Resources[]} shape, which covers many images) and Grype JSON.
@@ -28,6 +37,32 @@ import java.util.TreeMap;
 public final class ScanReportReader {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    // The shapes of the fields read, as the tools write them; lengths as the inventory's columns hold them.
+    private static final Check IMAGE_METADATA = object(Map.of("RepoTags", STRINGS, "RepoDigests", STRINGS,
+            "Reference", JsonShape.text(1024), "OS", object(Map.of("Family", STRING, "Name", STRING)),
+            "ImageConfig", object(Map.of("architecture", STRING, "created", STRING,
+                    "config", object(Map.of("User", STRING, "Labels", STRING_MAP))))));
+    private static final Check TRIVY_RESULT = object(Map.of("Target", STRING, "Class", STRING,
+            "Vulnerabilities", list(object(Map.of("VulnerabilityID", JsonShape.text(128), "PkgName", JsonShape.text(512),
+                    "InstalledVersion", JsonShape.text(253), "FixedVersion", JsonShape.text(512), "Severity", STRING, "Status", STRING,
+                    "Title", STRING, "PrimaryURL", STRING,
+                    "CVSS", map(object(Map.of("V3Score", NUMBER, "V2Score", NUMBER))))))));
+    private static final Check TRIVY = object(Map.of("SchemaVersion", NUMBER, "ArtifactName", JsonShape.text(1024),
+            "ArtifactType", STRING, "Metadata", IMAGE_METADATA, "Results", list(TRIVY_RESULT),
+            "Trivy", object(Map.of("Version", STRING))));
+    private static final Check TRIVY_KUBERNETES = object(Map.of("Resources", list(object(Map.of(
+            "Metadata", list(IMAGE_METADATA), "Results", list(TRIVY_RESULT))))));
+    private static final Check TRIVY_RESULTS = list(TRIVY_RESULT);
+    private static final Check GRYPE = object(Map.of(
+            "matches", list(object(Map.of(
+                    "vulnerability", object(Map.of("id", JsonShape.text(128), "severity", STRING, "dataSource", STRING,
+                            "description", STRING, "urls", STRINGS, "fix", object(Map.of("versions", STRINGS, "state", STRING)),
+                            "cvss", list(object(Map.of("metrics", object(Map.of("baseScore", NUMBER))))))),
+                    "artifact", object(Map.of("name", JsonShape.text(512), "version", JsonShape.text(253)))))),
+            "source", object(Map.of("type", STRING)),
+            "distro", object(Map.of("name", STRING, "version", STRING)),
+            "descriptor", object(Map.of("version", STRING))));
 
     /** The reports read (one per image) and the entries skipped, with why. */
     public record Parsed(List<ScanReport> reports, List<String> skipped) {
@@ -49,12 +84,16 @@ public final class ScanReportReader {
         var skipped = new ArrayList<String>();
         List<ScanReport> reports;
         if (root.isObject() && root.has("matches")) {
+            requireShape(GRYPE, root, "Grype");
             reports = List.of(grype(root, skipped));
         } else if (root.isObject() && root.has("Resources")) {
+            requireShape(TRIVY_KUBERNETES, root, "trivy k8s");
             reports = trivyKubernetes(root, skipped);
         } else if (root.isObject() && (root.has("Results") || root.has("SchemaVersion"))) {
+            requireShape(TRIVY, root, "Trivy");
             reports = List.of(trivy(root, skipped));
         } else if (root.isArray() && (root.isEmpty() || root.get(0).has("Target"))) {
+            requireShape(TRIVY_RESULTS, root, "Trivy");
             reports = List.of(trivyArray(root, skipped));
         } else {
             throw new ManifestException("not a Trivy or Grype report: expected Trivy JSON (SchemaVersion and Results, "
@@ -64,6 +103,21 @@ public final class ScanReportReader {
             throw new ManifestException("the report names no image");
         }
         return new Parsed(reports, List.copyOf(skipped));
+    }
+
+    /** A report of the wrong shape is refused whole: read as "no vulnerabilities", it would clear an image's record. */
+    private static void requireShape(Check shape, JsonNode root, String tool) {
+        var problems = shape.problems(root);
+        if (!problems.isEmpty()) {
+            throw new ManifestException("not a well-formed " + tool + " report, nothing stored: " + String.join("; ", problems));
+        }
+    }
+
+    private static String imageReference(String reference, String where) {
+        if (reference != null && !ImageReference.isWellFormed(reference)) {
+            throw new ManifestException(where + " '" + JsonShape.abbreviate(reference) + "' is not an image reference, nothing stored");
+        }
+        return reference;
     }
 
     private static ScanReport trivy(JsonNode root, List<String> skipped) {
@@ -77,6 +131,7 @@ public final class ScanReportReader {
         if (reference == null) {
             throw new ManifestException("the Trivy report does not say which image it scanned (no ArtifactName, RepoTags or Reference)");
         }
+        imageReference(reference, "the scanned image");
         if (root.has("ArtifactType") && !text(root.path("ArtifactType"), "container_image").equals("container_image")) {
             throw new ManifestException("the Trivy report scanned a " + text(root.path("ArtifactType")) + ", not a container image");
         }
@@ -99,6 +154,7 @@ public final class ScanReportReader {
         if (reference == null) {
             throw new ManifestException("the Trivy report's results name no Target image");
         }
+        imageReference(reference, "the Target image");
         return new ScanReport("trivy", null, trivyImage(reference, null), vulnerabilities);
     }
 
@@ -128,8 +184,13 @@ public final class ScanReportReader {
             }
         }
         var reports = new ArrayList<ScanReport>();
-        byImage.forEach((image, vulnerabilities) -> reports.add(new ScanReport("trivy", null,
-                trivyImage(image, metadata.get(image)), vulnerabilities)));
+        byImage.forEach((image, vulnerabilities) -> {
+            if (!ImageReference.isWellFormed(image)) {
+                skipped.add("'" + JsonShape.abbreviate(image) + "', which is not an image reference");
+            } else {
+                reports.add(new ScanReport("trivy", null, trivyImage(image, metadata.get(image)), vulnerabilities));
+            }
+        });
         return reports;
     }
 

@@ -96,21 +96,28 @@ class ScanReportReaderTest {
     }
 
     @Test
-    void nullsWrongTypesAndOddValuesInFieldsDoNotBreakTheImport() {
+    void nullsAndOddValuesInFieldsDoNotBreakTheImportWrongTypesRefuseIt() {
         var parsed = ScanReportReader.read(bytes("""
                 {"SchemaVersion": 2, "ArtifactName": "shop/api:2", "ArtifactType": "container_image",
                  "Metadata": {"RepoDigests": null, "OS": null, "ImageConfig": {"created": "yesterday", "config": {"User": null}}},
                  "Results": [{"Target": "shop/api:2 (alpine 3.20)", "Vulnerabilities": [
-                   {"VulnerabilityID": "CVE-2024-1", "PkgName": "musl", "Severity": "SEVERE", "CVSS": {"nvd": {"V3Score": "high"}},
+                   {"VulnerabilityID": "CVE-2024-1", "PkgName": "musl", "Severity": "SEVERE", "CVSS": {"nvd": {"V3Score": null}},
                     "FixedVersion": "", "Status": null},
                    {"VulnerabilityID": "CVE-2024-2", "PkgName": "busybox", "Severity": null, "CVSS": {"nvd": {"V3Score": 42}}}
-                 ]}, {"Target": "x", "Vulnerabilities": "none"}, null]}"""));
+                 ]}, {"Target": "x", "Vulnerabilities": null}, null]}"""));
 
         var report = parsed.reports().getFirst();
         assertThat(report.image().created()).isNull();
         assertThat(report.image().configUser()).isEmpty();
         assertThat(report.vulnerabilities()).extracting(Vulnerability::severity, Vulnerability::cvss, Vulnerability::fixState)
                 .containsExactly(tuple("UNKNOWN", null, FixState.UNKNOWN), tuple("UNKNOWN", null, FixState.UNKNOWN));
+        assertThatThrownBy(() -> ScanReportReader.read(bytes("""
+                {"SchemaVersion": 2, "ArtifactName": "shop/api:2", "Results": [{"Target": "x", "Vulnerabilities": [
+                   {"VulnerabilityID": "CVE-2024-1", "PkgName": "musl", "CVSS": {"nvd": {"V3Score": "high"}}}]},
+                 {"Target": "x", "Vulnerabilities": "none"}]}""")))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("Results[0].Vulnerabilities[0].CVSS['nvd'].V3Score is a string ('high'), expected a number")
+                .hasMessageContaining("Results[1].Vulnerabilities is a string ('none'), expected a list");
     }
 
     @ParameterizedTest(name = "{0}")

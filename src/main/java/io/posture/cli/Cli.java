@@ -10,7 +10,7 @@ public final class Cli {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && java.util.Set.of("scan", "upload-scan", "verify", "export").contains(args[0]);
+        return args.length > 0 && java.util.Set.of("scan", "upload-scan", "verify", "export", "backup").contains(args[0]);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -20,6 +20,7 @@ public final class Cli {
                 case "upload-scan" -> new UploadScanCommand(out, err, System::getenv).run(rest);
                 case "verify" -> new VerifyCommand(out, err).run(rest);
                 case "export" -> new ExportCommand(out, err, System::getenv).run(rest);
+                case "backup" -> new BackupCommand(out, err).run(rest);
                 default -> new ScanCommand(out, err).run(rest);
             };
         } catch (RuntimeException | StackOverflowError e) {

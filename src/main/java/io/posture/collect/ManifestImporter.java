@@ -98,13 +98,15 @@ public class ManifestImporter {
 
     private RunSummary importPath(String clusterName, String environment, Path path, String source) {
         var run = runs.save(new CollectionRunEntity(clusterName, source, clock.instant()));
+        log.info("Importing {} into cluster {} (run {})", path, clusterName, run.getId());
         var problems = new ArrayList<RunProblemEntity>();
         var skippedKinds = new TreeMap<String, Integer>();
         int filesRead = 0;
         int filesFailed = 0;
         int refusedObjects = 0;
         int stored = 0;
-        long clusterId = inventory.registerCluster(clusterName, environment, clock.instant());
+        // registered once there is something to store: a refused import leaves no trace in the inventory
+        Long clusterId = null;
         List<Path> files;
         try {
             files = reader.files(path);
@@ -127,7 +129,10 @@ public class ManifestImporter {
                     }
                     batch.addAll(mapped);
                 }
-                stored += writer.write(clusterId, run.getId(), batch);
+                if (!batch.isEmpty()) {
+                    clusterId = clusterId != null ? clusterId : inventory.registerCluster(clusterName, environment, clock.instant());
+                    stored += writer.write(clusterId, run.getId(), batch);
+                }
                 if (!contents.objects().isEmpty()) {
                     filesRead++;
                 } else {
@@ -148,6 +153,7 @@ public class ManifestImporter {
         var status = problems.isEmpty() ? RunStatus.COMPLETE : filesRead > 0 ? RunStatus.PARTIAL : RunStatus.FAILED;
         if (status != RunStatus.FAILED) {
             // Files say nothing about kinds they lack: an import leaves no kind unread.
+            clusterId = clusterId != null ? clusterId : inventory.registerCluster(clusterName, environment, clock.instant());
             inventory.recordUnreadKinds(clusterId, List.of());
         }
         int skipped = skippedKinds.values().stream().mapToInt(Integer::intValue).sum();

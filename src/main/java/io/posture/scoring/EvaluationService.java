@@ -161,6 +161,7 @@ public class EvaluationService {
     @Transactional
     public void evaluateCluster(long clusterId) {
         long started = System.nanoTime();
+        log.info("Evaluating cluster {}", clusterId);
         var now = clock.instant();
         results.deleteByClusterId(clusterId);
         var clusterName = inventory.clusterName(clusterId);

@@ -106,6 +106,10 @@ public class CollectionRunEntity {
         this.problems.add(problem);
     }
 
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
     public RunStatus getStatus() {
         return status;
     }

@@ -28,7 +28,11 @@ public class RunCompletion {
         this.clock = clock;
     }
 
-    public RunSummary announce(CollectionRunEntity run, long clusterId) {
+    /** Announces the run; a run that stored nothing in any cluster ({@code clusterId} null) has nothing to evaluate. */
+    public RunSummary announce(CollectionRunEntity run, Long clusterId) {
+        if (clusterId == null) {
+            return run.toSummary();
+        }
         try {
             events.publishEvent(new CollectionRunCompleted(run.getId(), clusterId, run.getClusterName(), run.getStatus()));
             return run.toSummary();

@@ -40,7 +40,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -49,6 +51,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -81,12 +84,14 @@ public class EvaluationService {
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<ExceptedResults> exceptedResults;
+    private final TransactionTemplate transactions;
+    private final ReentrantLock evaluating = new ReentrantLock(true);
 
     EvaluationService(InventoryQueries inventory, ImageCatalog images, BenchmarkCatalog catalog, BenchmarkEvaluator evaluator,
                       BenchmarkSelection selection, HostReports hostReports, ControlResultRepository results,
                       ScoreSnapshotRepository snapshots, EvaluationRecordRepository records, ScoreFormula formula, JsonMapper json, Clock clock,
                       EntityManager entityManager, ApplicationEventPublisher events,
-                      ObjectProvider<ExceptedResults> exceptedResults) {
+                      ObjectProvider<ExceptedResults> exceptedResults, PlatformTransactionManager transactionManager) {
         this.inventory = inventory;
         this.images = images;
         this.catalog = catalog;
@@ -102,60 +107,78 @@ public class EvaluationService {
         this.entityManager = entityManager;
         this.events = events;
         this.exceptedResults = exceptedResults;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @EventListener
-    @Transactional
     public void onRunCompleted(CollectionRunCompleted run) {
         if (run.status() != RunStatus.FAILED) {
-            evaluateCluster(run.clusterId());
-            events.publishEvent(new ClusterEvaluated(run.clusterId(), run.clusterName(), run.status()));
+            serially(() -> {
+                evaluateCluster(run.clusterId());
+                events.publishEvent(new ClusterEvaluated(run.clusterId(), run.clusterName(), run.status()));
+            });
         }
     }
 
     @EventListener
-    @Transactional
     public void onHostReport(HostReportImported report) {
-        if (report.clusterId() == null) {
-            evaluateDockerHosts();
-        } else {
-            reevaluate(report.clusterId());
-        }
+        serially(() -> {
+            if (report.clusterId() == null) {
+                evaluateDockerHosts();
+            } else {
+                evaluateAgain(report.clusterId());
+            }
+        });
     }
 
     @EventListener
-    @Transactional
     public void onImageScans(ImageScansImported scans) {
-        images.clustersRunning(scans.imageIds()).forEach(this::reevaluate);
+        serially(() -> images.clustersRunning(scans.imageIds()).forEach(this::evaluateAgain));
     }
 
     @EventListener
-    @Transactional
     public void onRegistryCollected(RegistryCollected collected) {
-        inventory.clusters().forEach(cluster -> reevaluate(cluster.id()));
+        serially(() -> inventory.clusters().forEach(cluster -> evaluateAgain(cluster.id())));
     }
 
     @EventListener
-    @Transactional
     public void onSelectionChanged(BenchmarkSelection.Changed change) {
-        reevaluate(change.clusterId());
+        serially(() -> evaluateAgain(change.clusterId()));
     }
 
     @EventListener
-    @Transactional
     public void onCatalogChanged(BenchmarkCatalogChanged change) {
-        inventory.clusters().forEach(cluster -> reevaluate(cluster.id()));
-        evaluateDockerHosts();
+        serially(() -> {
+            inventory.clusters().forEach(cluster -> evaluateAgain(cluster.id()));
+            evaluateDockerHosts();
+        });
     }
 
     /**
      * Re-evaluation without a new collection: the inventory is the one the last run left, so the
      * evaluation counts as complete (a PARTIAL run's unread kinds stay recorded and stay UNKNOWN).
      */
-    @Transactional
     public void reevaluate(long clusterId) {
+        serially(() -> evaluateAgain(clusterId));
+    }
+
+    private void evaluateAgain(long clusterId) {
         evaluateCluster(clusterId);
         events.publishEvent(new ClusterEvaluated(clusterId, inventory.clusterName(clusterId), RunStatus.COMPLETE));
+    }
+
+    /**
+     * One evaluation at a time, each in its own transaction committed before the next begins:
+     * evaluations of different clusters write shared rows (images, estate and team snapshots), and
+     * on H2 two at once made one wait past its lock timeout and fail after its import had committed.
+     */
+    private void serially(Runnable evaluation) {
+        evaluating.lock();
+        try {
+            transactions.executeWithoutResult(status -> evaluation.run());
+        } finally {
+            evaluating.unlock();
+        }
     }
 
     @Transactional

@@ -145,6 +145,11 @@ public class ManifestImporter {
                 filesFailed++;
                 log.warn("Could not store {}", displayName, e);
                 problems.add(new RunProblemEntity(displayName, "could not be stored: " + e.getMostSpecificCause().getMessage()));
+            } catch (RuntimeException | StackOverflowError e) {
+                // whatever a file does to the reader, the run ends with a reason rather than RUNNING forever
+                filesFailed++;
+                log.error("Could not import {}", displayName, e);
+                problems.add(new RunProblemEntity(displayName, "could not be read (" + e.getClass().getSimpleName() + "); the server log has the details"));
             }
         }
         if (files.isEmpty() && problems.isEmpty()) {

@@ -121,7 +121,7 @@ class DrillDownBrowserIT {
     }
 
     @Test
-    void aWrongPasswordKeepsTheUserOnTheLoginPageWithAnError() {
+    void aWrongPasswordKeepsTheUserOnTheLoginPageWithAnError() throws IOException {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         browser.get("http://localhost:" + port + "/clusters/prod-eu1");
 
@@ -131,6 +131,12 @@ class DrillDownBrowserIT {
         wait.until(ExpectedConditions.urlContains("error"));
         var form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form[error]")));
         assertThat(form.isDisplayed()).isTrue();
+
+        browser.get("http://localhost:" + port + "/login?throttled=8");
+        var throttled = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form[error]")));
+        wait.until(driver -> String.valueOf(((ChromeDriver) driver).executeScript(
+                "return arguments[0].i18n.errorMessage.message", throttled)).contains("try again in 8 seconds"));
+        saveScreenshot("login-throttled.png");
     }
 
     @Test
@@ -381,6 +387,11 @@ class DrillDownBrowserIT {
                 kind: Deployment
                 metadata: {name: uploaded-api, namespace: uploads}
                 spec: {template: {spec: {containers: [{name: api, image: 'r/api:1', securityContext: {privileged: true}}]}}}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: typo, namespace: uploads}
+                spec: {hostNetwork: 'yes', containers: [{name: sh, image: busybox}]}
                 """);
         signIn(wait, "manager", "manager-demo");
         browser.get("http://localhost:" + port + "/runs");
@@ -396,6 +407,10 @@ class DrillDownBrowserIT {
 
         assertThat(cell(wait, "uploaded-eu1").isDisplayed()).isTrue();
         saveScreenshot("runs-import.png");
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-grid-cell-content[contains(., '1 object refused')]"))).click();
+        wait.until(driver -> driver.getPageSource().contains("spec.hostNetwork is a string ('yes'), expected a boolean"));
+        saveScreenshot("runs-refused-object.png");
         browser.get("http://localhost:" + port + "/clusters/uploaded-eu1/namespaces/uploads");
         cell(wait, "uploaded-api").click();
         var evidence = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("pre.evidence-block")));

@@ -125,7 +125,8 @@ public final class ManifestSchema {
         var workload = WorkloadKind.of(kind);
         if (workload.isPresent()) {
             var templatePath = workload.get().templatePath();
-            var template = at(object, templatePath);
+            // JSON pointer of the dotted template path; the empty pointer is the object itself (a Pod)
+            var template = object.at(templatePath.isEmpty() ? "" : "/" + templatePath.replace('.', '/'));
             if (!templatePath.isEmpty() && !template.isObject()) {
                 problems.add(kind + " has no pod template at " + templatePath);
             } else if (!template.path("spec").isObject()) {
@@ -160,15 +161,4 @@ public final class ManifestSchema {
             each.check(node, path, problems);
         };
     }
-
-    private static JsonNode at(JsonNode node, String dottedPath) {
-        var current = node;
-        for (var part : dottedPath.split("\\.")) {
-            if (!part.isEmpty()) {
-                current = current.path(part);
-            }
-        }
-        return current;
-    }
-
 }

@@ -181,8 +181,18 @@ public class EvaluationService {
         }
     }
 
+    /** Evaluates one cluster, never while another evaluation runs (see {@link #serially}). */
     @Transactional
     public void evaluateCluster(long clusterId) {
+        evaluating.lock();
+        try {
+            evaluateClusterNow(clusterId);
+        } finally {
+            evaluating.unlock();
+        }
+    }
+
+    private void evaluateClusterNow(long clusterId) {
         long started = System.nanoTime();
         log.info("Evaluating cluster {}", clusterId);
         var now = clock.instant();

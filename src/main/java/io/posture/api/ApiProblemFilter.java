@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,13 +48,13 @@ class ApiProblemFilter extends OncePerRequestFilter {
 
     private static void write(HttpServletRequest request, HttpServletResponse response, int status, String detail)
             throws IOException {
-        var resolved = HttpStatus.resolve(status);
-        var title = resolved == null ? "Error " + status : resolved.getReasonPhrase();
+        var answer = ApiProblems.of(HttpStatusCode.valueOf(status),
+                detail == null || detail.isBlank() ? defaultDetail(status, request) : detail);
         var problem = new LinkedHashMap<String, Object>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
+        problem.put("type", answer.getType().toString());
+        problem.put("title", answer.getTitle());
         problem.put("status", status);
-        problem.put("detail", detail == null || detail.isBlank() ? defaultDetail(status, request) : detail);
+        problem.put("detail", answer.getDetail());
         problem.put("instance", request.getRequestURI());
         response.resetBuffer();
         response.setStatus(status);

@@ -56,8 +56,8 @@ final class YamlTreeBuilder {
         this.scalars = new Scalars(options);
     }
 
-    /** Takes the next event of the document; returns true once the document's root is complete. */
-    boolean accept(Event event) {
+    /** Takes the next event of the document. */
+    void accept(Event event) {
         switch (event) {
             case ScalarEvent scalar -> add(scalar(scalar), scalar.getAnchor(), scalar.getValue(), scalar);
             case AliasEvent alias -> add(alias(alias.getAnchor()), null, null, alias);
@@ -69,7 +69,6 @@ final class YamlTreeBuilder {
                 }
             }
         }
-        return root != null && open.isEmpty();
     }
 
     JsonNode root() {
@@ -105,7 +104,7 @@ final class YamlTreeBuilder {
             openAnchors.remove(frame.anchor);
             anchors.put(frame.anchor, new Anchored(frame.container, values - frame.valuesBefore + 1));
         }
-        place(frame.container, null);
+        place(frame.container);
     }
 
     private void add(JsonNode value, String anchor, String keyText, Event event) {
@@ -126,10 +125,10 @@ final class YamlTreeBuilder {
             parent.mergeKey = MERGE_KEY.equals(keyText) && ((ScalarEvent) event).getImplicit().canOmitTagInPlainScalar();
             return;
         }
-        place(value, event);
+        place(value);
     }
 
-    private void place(JsonNode value, Event event) {
+    private void place(JsonNode value) {
         var parent = open.peek();
         if (parent == null) {
             root = value;

@@ -81,8 +81,9 @@ class LoginThrottle {
         var address = address(event.getAuthentication());
         var username = event.getAuthentication().getName();
         if (failed(address, username)) {
-            log.warn("Sign-in to {} from {} paused for {} after repeated failures", username, address, wait(address, username));
-            audit.record("LOGIN_THROTTLED", "user " + username, null, "paused for " + wait(address, username).toSeconds() + " s",
+            var pause = wait(address, username);
+            log.warn("Sign-in to {} from {} paused for {} after repeated failures", username, address, pause);
+            audit.record("LOGIN_THROTTLED", "user " + username, null, "paused for " + pause.toSeconds() + " s",
                     "repeated failed sign-ins from " + address);
         }
     }

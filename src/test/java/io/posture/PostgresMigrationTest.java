@@ -92,7 +92,7 @@ class PostgresMigrationTest {
         assertThat(scores.heatMap("pss-restricted")).isNotEmpty();
         assertThat(scores.trend("pss-restricted", ScoreViews.ScoreScope.namespace(cluster.id(), "shop"), null, 7).points()).isNotEmpty();
         var api = inventory.workload("pg-cluster", "shop", WorkloadKind.Deployment, "api").orElseThrow();
-        assertThat(scores.workloadResults(api.id(), "pss-baseline")).isNotEmpty();
+        assertThat(scores.workloadResults(api.clusterId(), api.id(), "pss-baseline")).isNotEmpty();
 
         imageQueriesWork(cluster.id());
     }

@@ -164,6 +164,11 @@ public class ExceptionService {
         return list(State.ACTIVE).stream().filter(exception -> exception.findingsCovered() == 0).toList();
     }
 
+    @Transactional(readOnly = true)
+    public boolean hasActive(String clusterName) {
+        return exceptions.existsByStateAndClusterName(State.ACTIVE, clusterName);
+    }
+
     /** Applies a cluster's active exceptions to findings that (re)opened under their scope. */
     @Transactional
     public void applyActiveExceptions(String clusterName, List<FindingEntity> opened) {

@@ -23,16 +23,16 @@ import io.posture.inventory.InventoryQueries;
 import io.posture.shared.ImageFacts;
 import io.posture.inventory.InventoryViews.HostInfo;
 import io.posture.inventory.InventoryViews.WorkloadPodSpec;
-import io.posture.scoring.internal.ControlResultEntity;
 import io.posture.scoring.internal.EvaluationRecordRepository;
 import io.posture.scoring.internal.EvaluationRecorder;
 import io.posture.scoring.internal.ControlResultRepository;
 import io.posture.scoring.internal.ResultResource;
+import io.posture.scoring.internal.ResultRow;
+import io.posture.scoring.internal.ResultWriter;
 import io.posture.scoring.internal.ScoreSnapshotEntity;
 import io.posture.scoring.internal.ScoreSnapshotEntity.Scope;
 import io.posture.scoring.internal.ScoreSnapshotRepository;
 import io.posture.scoring.internal.Tally;
-import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,7 +41,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,21 +75,21 @@ public class EvaluationService {
     private final BenchmarkSelection selection;
     private final HostReports hostReports;
     private final ControlResultRepository results;
+    private final ResultWriter writer;
     private final ScoreSnapshotRepository snapshots;
     private final EvaluationRecordRepository records;
     private final ScoreFormula formula;
     private final JsonMapper json;
     private final Clock clock;
-    private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<ExceptedResults> exceptedResults;
     private final TransactionTemplate transactions;
     private final ReentrantLock evaluating = new ReentrantLock(true);
 
     EvaluationService(InventoryQueries inventory, ImageCatalog images, BenchmarkCatalog catalog, BenchmarkEvaluator evaluator,
-                      BenchmarkSelection selection, HostReports hostReports, ControlResultRepository results,
+                      BenchmarkSelection selection, HostReports hostReports, ControlResultRepository results, ResultWriter writer,
                       ScoreSnapshotRepository snapshots, EvaluationRecordRepository records, ScoreFormula formula, JsonMapper json, Clock clock,
-                      EntityManager entityManager, ApplicationEventPublisher events,
+                      ApplicationEventPublisher events,
                       ObjectProvider<ExceptedResults> exceptedResults, PlatformTransactionManager transactionManager) {
         this.inventory = inventory;
         this.images = images;
@@ -99,12 +98,12 @@ public class EvaluationService {
         this.selection = selection;
         this.hostReports = hostReports;
         this.results = results;
+        this.writer = writer;
         this.snapshots = snapshots;
         this.records = records;
         this.formula = formula;
         this.json = json;
         this.clock = clock;
-        this.entityManager = entityManager;
         this.events = events;
         this.exceptedResults = exceptedResults;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -168,21 +167,27 @@ public class EvaluationService {
     }
 
     /**
-     * One evaluation at a time, each in its own transaction committed before the next begins:
-     * evaluations of different clusters write shared rows (images, estate and team snapshots), and
-     * on H2 two at once made one wait past its lock timeout and fail after its import had committed.
+     * One evaluation at a time: evaluations of different clusters write shared rows (images, estate
+     * and team snapshots), and on H2 two at once made one wait past its lock timeout and fail after
+     * its import had committed.
      */
     private void serially(Runnable evaluation) {
         evaluating.lock();
         try {
-            transactions.executeWithoutResult(status -> evaluation.run());
+            evaluation.run();
         } finally {
             evaluating.unlock();
         }
     }
 
-    /** Evaluates one cluster, never while another evaluation runs (see {@link #serially}). */
-    @Transactional
+    /**
+     * Evaluates one cluster, never while another evaluation runs (see {@link #serially}). Its
+     * results are replaced a page of workloads at a time, each page in its own transaction: a
+     * cluster's evaluation writes hundreds of thousands of rows, and H2 holds a transaction's
+     * uncommitted changes in memory (one transaction for 5,000 Deployments ran a 512 MB heap out).
+     * While it runs, a workload shows either its earlier results or its new ones, never a mix;
+     * scores change once, at the end. Called inside a transaction, it joins that one.
+     */
     public void evaluateCluster(long clusterId) {
         evaluating.lock();
         try {
@@ -196,7 +201,6 @@ public class EvaluationService {
         long started = System.nanoTime();
         log.info("Evaluating cluster {}", clusterId);
         var now = clock.instant();
-        results.deleteByClusterId(clusterId);
         var clusterName = inventory.clusterName(clusterId);
         Predicate<ExceptedResults.FailingPair> excepted = exceptedResults.stream().findFirst()
                 .map(lookup -> lookup.forCluster(clusterName)).orElse(pair -> false);
@@ -204,7 +208,7 @@ public class EvaluationService {
         var teams = inventory.teamsByNamespace(clusterId);
         var enabled = selection.enabledFor(clusterId);
         var evaluation = new Evaluation(excepted, now, new EvaluationRecorder(clusterName));
-        images.refreshUses(clusterId, now);
+        inTransaction(() -> images.refreshUses(clusterId, now));
         int count = evaluatePods(clusterId, enabled, unreadKinds, teams, evaluation, images.factsFor(clusterId, now));
 
         var subject = clusterSubject(clusterId, clusterName, unreadKinds);
@@ -215,7 +219,7 @@ public class EvaluationService {
         });
         var hosts = inventory.hostsOf(clusterId);
         var provider = hosts.stream().map(HostInfo::managedPlatform).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        var batch = new ArrayList<ControlResultEntity>();
+        var batch = new ArrayList<ResultRow>();
         for (var selected : enabled) {
             var version = selected.ref().versionFor(selected.benchmark());
             for (var outcome : evaluator.evaluateCluster(selected.benchmark(), subject, provider)) {
@@ -229,56 +233,71 @@ public class EvaluationService {
         var reportBenchmarks = enabled.stream().map(BenchmarkSelection.Selected::benchmark)
                 .filter(benchmark -> benchmark.reportTool() != null).toList();
         batch.addAll(reportResults(clusterId, hosts, reportBenchmarks, provider, evaluation));
-        evaluation.save(batch);
         count += batch.size();
-        entityManager.flush();
-        entityManager.clear();
-        recordSnapshots(clusterId, teams, now);
-        records.save(evaluation.recorder.finish(clusterId, now));
+        inTransaction(() -> {
+            writer.deleteClusterWide(clusterId);
+            evaluation.save(batch);
+            recordSnapshots(clusterId, teams, now);
+            records.save(evaluation.recorder.finish(clusterId, now));
+        });
         log.info("Evaluated cluster {}: {} control results in {} ms", clusterId, count,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Docker hosts: their docker-bench reports, for the report benchmarks enabled by default. */
-    @Transactional
     public void evaluateDockerHosts() {
         var now = clock.instant();
-        results.deleteOutsideClusters();
         var benchmarks = catalog.all().stream().filter(benchmark -> benchmark.reportTool() != null)
                 .filter(benchmark -> selection.enabledByDefault(benchmark.id())).toList();
         var evaluation = new Evaluation(pair -> false, now, new EvaluationRecorder(null));
-        evaluation.save(reportResults(null, inventory.hostsOf(null), benchmarks, null, evaluation));
-        records.save(evaluation.recorder.finish(null, now));
-        entityManager.flush();
-        snapshots.retireEstateWide();
-        snapshots.saveAll(estateWideSnapshots(now));
+        var rows = reportResults(null, inventory.hostsOf(null), benchmarks, null, evaluation);
+        inTransaction(() -> {
+            writer.deleteOutsideClusters();
+            evaluation.save(rows);
+            records.save(evaluation.recorder.finish(null, now));
+            snapshots.retireEstateWide();
+            snapshots.saveAll(estateWideSnapshots(now));
+        });
     }
 
+    /**
+     * The cluster's workloads a page at a time in id order, each page's results replacing, in one
+     * transaction, those of every workload id from the previous page's last one to its own last
+     * (the last page: all ids past it): results of workloads that are gone go with them.
+     */
     private int evaluatePods(long clusterId, List<BenchmarkSelection.Selected> enabled, Set<String> unreadKinds,
                              Map<String, String> teams, Evaluation evaluation, ImageFacts.ByReference imageFacts) {
         int count = 0;
+        long after = Long.MIN_VALUE;
         var page = inventory.podSpecs(clusterId, PageRequest.of(0, PAGE));
         while (true) {
-            var batch = new ArrayList<ControlResultEntity>();
-            page.forEach(workload -> batch.addAll(evaluate(workload, enabled,
-                    unreadKinds.contains(workload.kind().name()), teams.get(workload.namespace()), evaluation, imageFacts)));
-            evaluation.save(batch);
-            // keep the persistence context to one page: a large cluster has hundreds of thousands of results
-            entityManager.flush();
-            entityManager.clear();
+            var batch = new ArrayList<ResultRow>();
+            page.forEach(workload -> batch.addAll(evaluate(workload, enabled, unreadKinds.contains(workload.kind().name()),
+                    teams.get(workload.namespace()), evaluation, imageFacts)));
+            long from = after;
+            long upTo = page.hasNext() ? page.getContent().getLast().id() : Long.MAX_VALUE;
+            inTransaction(() -> {
+                writer.deleteOfWorkloads(clusterId, from, upTo);
+                evaluation.save(batch);
+            });
             count += batch.size();
             if (!page.hasNext()) {
                 return count;
             }
+            after = upTo;
             page = inventory.podSpecs(clusterId, page.nextPageable());
         }
+    }
+
+    private void inTransaction(Runnable work) {
+        transactions.executeWithoutResult(status -> work.run());
     }
 
     /**
      * A workload whose kind the latest collection could not read is known only by its last state: its
      * controls report UNKNOWN (lowering coverage, not the score), never a PASS on stale data.
      */
-    private List<ControlResultEntity> evaluate(WorkloadPodSpec workload, List<BenchmarkSelection.Selected> enabled,
+    private List<ResultRow> evaluate(WorkloadPodSpec workload, List<BenchmarkSelection.Selected> enabled,
                                                boolean kindUnread, String team, Evaluation evaluation,
                                                ImageFacts.ByReference imageFacts) {
         var metadata = json.createObjectNode();
@@ -294,7 +313,7 @@ public class EvaluationService {
         evaluation.recorder.addInput(input);
         var resource = new ResultResource(workload.clusterId(), workload.namespace(), team, workload.id(), null,
                 workload.kind().name(), workload.name());
-        var entities = new ArrayList<ControlResultEntity>();
+        var rows = new ArrayList<ResultRow>();
         for (var selected : enabled) {
             var version = selected.ref().versionFor(selected.benchmark());
             for (var outcome : evaluator.evaluate(selected.benchmark(), version, subject)) {
@@ -305,10 +324,10 @@ public class EvaluationService {
                     evidence = List.of(new Evidence("collection", workload.kind().name()
                             + " objects could not be read in the latest collection; this one is known only from an earlier run"));
                 }
-                entities.add(evaluation.result(resource, selected.benchmark(), version, outcome.control(), status, evidence));
+                rows.add(evaluation.result(resource, selected.benchmark(), version, outcome.control(), status, evidence));
             }
         }
-        return entities;
+        return rows;
     }
 
     private ClusterSubject clusterSubject(long clusterId, String clusterName, Set<String> unreadKinds) {
@@ -323,11 +342,11 @@ public class EvaluationService {
      * to the benchmark's control by its id in the report's benchmark version (aliases), and only
      * controls decided by reports take it: the rest are Posture's own to evaluate.
      */
-    private List<ControlResultEntity> reportResults(Long clusterId, List<HostInfo> hosts, List<Benchmark> benchmarks,
+    private List<ResultRow> reportResults(Long clusterId, List<HostInfo> hosts, List<Benchmark> benchmarks,
                                                     String provider, Evaluation evaluation) {
-        var entities = new ArrayList<ControlResultEntity>();
+        var rows = new ArrayList<ResultRow>();
         if (benchmarks.isEmpty()) {
-            return entities;
+            return rows;
         }
         var hostsById = hosts.stream().collect(Collectors.toMap(HostInfo::id, Function.identity()));
         for (HostChecks report : hostReports.latestChecks(clusterId, List.copyOf(hostsById.keySet()))) {
@@ -365,10 +384,10 @@ public class EvaluationService {
                     case INCONCLUSIVE -> ControlStatus.UNKNOWN;
                     case SKIPPED -> ControlStatus.NOT_APPLICABLE;
                 };
-                entities.add(evaluation.result(resource, benchmark, benchmark.latestVersion(), control, status, evidence));
+                rows.add(evaluation.result(resource, benchmark, benchmark.latestVersion(), control, status, evidence));
             }
         }
-        return entities;
+        return rows;
     }
 
     private void recordSnapshots(long clusterId, Map<String, String> teams, Instant now) {
@@ -410,20 +429,20 @@ public class EvaluationService {
         }
 
         /** Stores results and adds them to this evaluation's record, for evidence as of this moment. */
-        void save(List<ControlResultEntity> batch) {
-            results.saveAll(batch);
+        void save(List<ResultRow> batch) {
+            writer.insert(batch);
             recorder.add(batch);
         }
 
-        ControlResultEntity result(ResultResource resource, Benchmark benchmark, PolicyVersion version, Control control,
+        ResultRow result(ResultResource resource, Benchmark benchmark, PolicyVersion version, Control control,
                                    ControlStatus status, List<Evidence> evidence) {
             var effective = status == ControlStatus.FAIL && excepted.test(new ExceptedResults.FailingPair(resource.kind(),
                     resource.namespace() == null ? "" : resource.namespace(), resource.name(),
                     catalog.problemControl(control).id()))
                     ? ControlStatus.EXCEPTED : status;
             Severity severity = control.severity();
-            return new ControlResultEntity(resource, benchmark.id(), control.sectionId(), version.toString(), control.id(),
-                    severity, formula.weight(severity), effective, json.writeValueAsString(evidence), now);
+            return new ResultRow(resource, benchmark.id(), control.sectionId(), version.toString(), control.id(),
+                    severity, formula.weight(severity), effective, evidence, json.writeValueAsString(evidence), now);
         }
     }
 }

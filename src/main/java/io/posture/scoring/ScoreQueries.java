@@ -103,7 +103,7 @@ public class ScoreQueries {
         var ids = page.getContent().stream().map(tally -> tally.workloadId()).toList();
         var worst = new HashMap<Long, Severity>();
         if (!ids.isEmpty()) {
-            results.worstSeverity(ids, benchmarkId, ControlStatus.FAIL)
+            results.worstSeverity(clusterId, ids, benchmarkId, ControlStatus.FAIL)
                     .forEach(row -> worst.put((Long) row[0], (Severity) row[1]));
         }
         return page.map(tally -> new WorkloadScore(tally.workloadId(), WorkloadKind.valueOf(tally.kind()), tally.name(),
@@ -235,13 +235,14 @@ public class ScoreQueries {
     }
 
     /** A workload's results, failures first and most severe first. */
-    public List<ControlResultView> workloadResults(long workloadId, String benchmarkId) {
-        return views(catalog.get(benchmarkId), results.findByWorkloadIdAndBenchmarkId(workloadId, benchmarkId));
+    public List<ControlResultView> workloadResults(long clusterId, long workloadId, String benchmarkId) {
+        return views(catalog.get(benchmarkId), results.findByClusterIdAndWorkloadIdAndBenchmarkId(clusterId, workloadId, benchmarkId));
     }
 
-    /** A node's or Docker host's results from its latest report, failures first. */
-    public List<ControlResultView> hostResults(long hostId, String benchmarkId) {
-        return views(catalog.get(benchmarkId), results.findByHostIdAndBenchmarkIdOrderById(hostId, benchmarkId));
+    /** A node's or Docker host's results from its latest report, failures first; {@code clusterId} null outside clusters. */
+    public List<ControlResultView> hostResults(Long clusterId, long hostId, String benchmarkId) {
+        return views(catalog.get(benchmarkId),
+                results.findByClusterIdAndWorkloadIdIsNullAndHostIdAndBenchmarkIdOrderById(clusterId, hostId, benchmarkId));
     }
 
     private List<ControlResultView> views(Benchmark benchmark, List<ControlResultEntity> found) {

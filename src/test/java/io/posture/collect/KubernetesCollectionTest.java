@@ -205,7 +205,7 @@ class KubernetesCollectionTest {
         long id = connect("live-3");
         assertThat(collect(id).status()).isEqualTo(RunStatus.COMPLETE);
         var api = inventory.workload("live-3", "shop", WorkloadKind.Deployment, "api").orElseThrow();
-        assertThat(scores.workloadResults(api.id(), "pss-baseline")).extracting(ControlResultView::status).contains(ControlStatus.FAIL);
+        assertThat(scores.workloadResults(api.clusterId(), api.id(), "pss-baseline")).extracting(ControlResultView::status).contains(ControlStatus.FAIL);
         kubernetes.apps().deployments().inNamespace("shop").withName("api").delete();
         server.expect().get().withPath("/apis/apps/v1/deployments?limit=500")
                 .andReturn(403, new StatusBuilder().withCode(403).withMessage("forbidden").build()).always();
@@ -219,7 +219,7 @@ class KubernetesCollectionTest {
         });
         assertThat(inventory.workload("live-3", "shop", WorkloadKind.Deployment, "api")).as("kept: a partial run removes nothing").isPresent();
         assertThat(inventory.cluster("live-3").orElseThrow().unreadKinds()).containsExactly("Deployment");
-        assertThat(scores.workloadResults(api.id(), "pss-baseline")).as("never a pass or fail on what could not be seen")
+        assertThat(scores.workloadResults(api.clusterId(), api.id(), "pss-baseline")).as("never a pass or fail on what could not be seen")
                 .extracting(ControlResultView::status).containsOnly(ControlStatus.UNKNOWN);
     }
 

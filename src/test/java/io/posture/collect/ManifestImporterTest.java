@@ -50,7 +50,7 @@ class ManifestImporterTest {
         var workload = inventory.workload("c-folder", "shop", WorkloadKind.Deployment, "api").orElseThrow();
         assertThat(workload.team()).isEqualTo("checkout");
         assertThat(workload.containers()).singleElement().satisfies(c -> assertThat(c.image()).isEqualTo("shop/api:1"));
-        assertThat(scores.workloadResults(workload.id(), "pss-baseline"))
+        assertThat(scores.workloadResults(workload.clusterId(), workload.id(), "pss-baseline"))
                 .filteredOn(result -> result.controlId().equals("privileged")).singleElement()
                 .satisfies(result -> assertThat(result.evidence().getFirst().path())
                         .isEqualTo("spec.template.spec.containers[name=api].securityContext.privileged"));

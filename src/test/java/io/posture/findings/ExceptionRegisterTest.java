@@ -85,7 +85,7 @@ class ExceptionRegisterTest {
 
         assertThat(privileged("ex-1").status()).isEqualTo(FindingStatus.RISK_ACCEPTED);
         var api = inventory.workload("ex-1", "shop", WorkloadKind.Deployment, "api").orElseThrow();
-        assertThat(scores.workloadResults(api.id(), "pss-baseline")).filteredOn(r -> r.controlId().equals("privileged"))
+        assertThat(scores.workloadResults(api.clusterId(), api.id(), "pss-baseline")).filteredOn(r -> r.controlId().equals("privileged"))
                 .singleElement().satisfies(result -> assertThat(result.status()).isEqualTo(ControlStatus.EXCEPTED));
         var scoreAfter = clusterScore("ex-1");
         assertThat(scoreAfter.failed()).isEqualTo(scoreBefore.failed() - 1);
@@ -124,7 +124,7 @@ class ExceptionRegisterTest {
                 .getContent().getFirst();
         assertThat(later.status()).isEqualTo(FindingStatus.RISK_ACCEPTED);
         var b = inventory.workload("ex-3", "shop", WorkloadKind.Deployment, "b").orElseThrow();
-        assertThat(scores.workloadResults(b.id(), "pss-baseline")).filteredOn(r -> r.controlId().equals("privileged"))
+        assertThat(scores.workloadResults(b.clusterId(), b.id(), "pss-baseline")).filteredOn(r -> r.controlId().equals("privileged"))
                 .singleElement().satisfies(result -> assertThat(result.status()).isEqualTo(ControlStatus.EXCEPTED));
         assertThat(exceptions.expiringWithin(14)).anySatisfy(exception -> assertThat(exception.id()).isEqualTo(id));
 
@@ -133,7 +133,7 @@ class ExceptionRegisterTest {
 
         assertThat(findings.search(new FindingFilter("ex-3", "shop", null, "privileged", null, FindingStatus.OPEN, null),
                 PageRequest.of(0, 5)).getTotalElements()).isEqualTo(2);
-        assertThat(scores.workloadResults(b.id(), "pss-baseline")).filteredOn(r -> r.controlId().equals("privileged"))
+        assertThat(scores.workloadResults(b.clusterId(), b.id(), "pss-baseline")).filteredOn(r -> r.controlId().equals("privileged"))
                 .singleElement().satisfies(result -> assertThat(result.status()).isEqualTo(ControlStatus.FAIL));
         assertThat(exceptions.list(State.EXPIRED)).anySatisfy(exception -> assertThat(exception.id()).isEqualTo(id));
     }

@@ -137,13 +137,13 @@ class BenchmarkCatalogueEndToEndTest {
                 report.getBytes(StandardCharsets.UTF_8)));
         var host = inventory.hostsOf(cluster.id()).getFirst();
         assertThat(host.name()).isEqualTo("e2e-worker-1");
-        var nodeResults = scores.hostResults(host.id(), "cis-kubernetes");
+        var nodeResults = scores.hostResults(host.clusterId(), host.id(), "cis-kubernetes");
         assertThat(nodeResults).hasSize(23);
         assertThat(nodeResults.getFirst().status()).isEqualTo(ControlStatus.FAIL);
         var fixed = report.replace("\"FAIL\"", "\"PASS\"");
         SignedIn.as("admin", Roles.ADMIN, () -> hostReports.upload(Tool.KUBE_BENCH, "e2e", "e2e-worker-1", "report.json",
                 fixed.getBytes(StandardCharsets.UTF_8)));
-        assertThat(scores.hostResults(host.id(), "cis-kubernetes")).hasSize(23)
+        assertThat(scores.hostResults(host.clusterId(), host.id(), "cis-kubernetes")).hasSize(23)
                 .allSatisfy(result -> assertThat(result.status()).isEqualTo(ControlStatus.PASS));
         assertThat(hostReports.reportsOf(host.id())).hasSize(2);
         assertThat(scores.trend("cis-kubernetes", scope, null, 7).points()).hasSize(trendBefore + 2);

@@ -40,7 +40,8 @@ public class RunCompletion {
             log.error("Evaluation after run {} of cluster {} failed", run.getId(), run.getClusterName(), e);
             var reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             run.fail(clock.instant(), "evaluation", "the cluster could not be evaluated (" + reason
-                    + "); its earlier results stay until an evaluation succeeds");
+                    + "); workloads evaluated before the failure have new results, the others keep their earlier ones,"
+                    + " and scores stay as they were until an evaluation succeeds");
             return runs.save(run).toSummary();
         }
     }

@@ -12,5 +12,7 @@ public interface FindingExceptionRepository extends JpaRepository<FindingExcepti
 
     List<FindingExceptionEntity> findByStateAndClusterName(State state, String clusterName);
 
+    boolean existsByStateAndClusterName(State state, String clusterName);
+
     List<FindingExceptionEntity> findByStateAndExpiresOnBefore(State state, LocalDate date);
 }

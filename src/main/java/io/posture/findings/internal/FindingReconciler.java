@@ -8,23 +8,23 @@ import io.posture.findings.Fingerprint;
 import io.posture.inventory.InventoryQueries;
 import io.posture.scoring.ClusterEvaluated;
 import io.posture.scoring.ScoreQueries;
-import io.posture.security.AuditLog;
+import io.posture.scoring.ScoreViews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
-
-import jakarta.persistence.EntityManager;
-import org.springframework.data.domain.Limit;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,14 +32,19 @@ import java.util.stream.Collectors;
 /**
  * Brings a cluster's findings in line with its latest evaluation: new failures open findings,
  * resolved ones that fail again reopen, and, after a COMPLETE run only, active findings that no
- * longer fail are resolved. Accepted risks and false positives keep their status.
+ * longer fail are resolved. Accepted risks and false positives keep their status. Works a chunk of
+ * failures at a time, each committed on its own (set-based, see {@link FindingWriter}); what a
+ * failure midway leaves undone the next evaluation's reconciliation does.
  */
 @Component
 class FindingReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(FindingReconciler.class);
     private static final int CHUNK = 500;
+    private static final List<FindingStatus> ACTIVE = List.of(FindingStatus.OPEN, FindingStatus.IN_PROGRESS,
+            FindingStatus.RISK_ACCEPTED, FindingStatus.FALSE_POSITIVE);
 
+    private final FindingWriter writer;
     private final FindingRepository findings;
     private final ScoreQueries scores;
     private final InventoryQueries inventory;
@@ -47,10 +52,12 @@ class FindingReconciler {
     private final Clock clock;
     private final ExceptionService exceptions;
     private final ApplicationEventPublisher events;
-    private final EntityManager entityManager;
+    private final TransactionTemplate transactions;
 
-    FindingReconciler(FindingRepository findings, ScoreQueries scores, InventoryQueries inventory, JsonMapper json, Clock clock,
-                      ExceptionService exceptions, ApplicationEventPublisher events, EntityManager entityManager) {
+    FindingReconciler(FindingWriter writer, FindingRepository findings, ScoreQueries scores, InventoryQueries inventory,
+                      JsonMapper json, Clock clock, ExceptionService exceptions, ApplicationEventPublisher events,
+                      PlatformTransactionManager transactionManager) {
+        this.writer = writer;
         this.findings = findings;
         this.scores = scores;
         this.inventory = inventory;
@@ -58,11 +65,10 @@ class FindingReconciler {
         this.clock = clock;
         this.exceptions = exceptions;
         this.events = events;
-        this.entityManager = entityManager;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @EventListener
-    @Transactional
     public void onClusterEvaluated(ClusterEvaluated event) {
         var now = clock.instant();
         var teams = inventory.teamsByNamespace(event.clusterId());
@@ -70,44 +76,11 @@ class FindingReconciler {
         int opened = 0;
         int reopened = 0;
         var failures = scores.failures(event.clusterId());
-        // In chunks, each flushed and cleared: a first run of a large cluster opens tens of thousands of findings.
         for (int from = 0; from < failures.size(); from += CHUNK) {
             var chunk = failures.subList(from, Math.min(failures.size(), from + CHUNK));
-            var fingerprints = chunk.stream().map(failure -> Fingerprint.of(event.clusterName(), failure.kind(),
-                    failure.namespace(), failure.resourceName(), failure.controlId())).toList();
-            var known = findings.findByFingerprintIn(fingerprints).stream()
-                    .collect(Collectors.toMap(FindingEntity::getFingerprint, Function.identity()));
-            var newlyActive = new ArrayList<FindingEntity>();
-            for (int i = 0; i < chunk.size(); i++) {
-                var failure = chunk.get(i);
-                var fingerprint = fingerprints.get(i);
-                if (!failing.add(fingerprint)) {
-                    continue;
-                }
-                var finding = known.get(fingerprint);
-                if (finding == null) {
-                    finding = new FindingEntity(fingerprint, event.clusterId(), event.clusterName(), failure.namespace(),
-                            failure.kind(), failure.resourceName(), failure.controlId());
-                    finding.seen(failure.controlTitle(), failure.severity(), teams.get(failure.namespace()),
-                            json.writeValueAsString(failure.evidence()), now);
-                    finding.changeStatus(FindingStatus.OPEN, AuditLog.SYSTEM, "failing", now);
-                    findings.save(finding);
-                    newlyActive.add(finding);
-                    opened++;
-                    continue;
-                }
-                finding.seen(failure.controlTitle(), failure.severity(), teams.get(failure.namespace()),
-                        json.writeValueAsString(failure.evidence()), now);
-                if (finding.getStatus() == FindingStatus.RESOLVED) {
-                    finding.changeStatus(FindingStatus.OPEN, AuditLog.SYSTEM, "failing again", now);
-                    newlyActive.add(finding);
-                    reopened++;
-                }
-            }
-            if (!newlyActive.isEmpty()) {
-                exceptions.applyActiveExceptions(event.clusterName(), newlyActive);
-            }
-            flushAndClear();
+            var counts = transactions.execute(status -> reconcile(event, chunk, teams, failing, now));
+            opened += counts[0];
+            reopened += counts[1];
         }
         int resolved = event.runStatus() == RunStatus.COMPLETE ? resolveNoLongerFailing(event.clusterId(), failing, now) : 0;
         log.info("Findings of cluster {}: {} opened, {} reopened, {} resolved{}", event.clusterName(), opened, reopened,
@@ -115,29 +88,78 @@ class FindingReconciler {
         events.publishEvent(new FindingsReconciled(event.clusterName()));
     }
 
+    /** One chunk of failures: opens, reopens and refreshes their findings; returns {opened, reopened}. */
+    private int[] reconcile(ClusterEvaluated event, List<ScoreViews.Failure> chunk, Map<String, String> teams,
+                            Set<String> failing, Instant now) {
+        var byFingerprint = new LinkedHashMap<String, ScoreViews.Failure>();
+        for (var failure : chunk) {
+            var fingerprint = Fingerprint.of(event.clusterName(), failure.kind(), failure.namespace(), failure.resourceName(),
+                    failure.controlId());
+            if (failing.add(fingerprint)) {
+                byFingerprint.put(fingerprint, failure);
+            }
+        }
+        var known = writer.byFingerprints(byFingerprint.keySet()).stream()
+                .collect(Collectors.toMap(FindingWriter.Known::fingerprint, Function.identity()));
+        var opened = new ArrayList<FindingWriter.Opened>();
+        var unchanged = new ArrayList<Long>();
+        var changed = new ArrayList<FindingWriter.Seen>();
+        var reopened = new ArrayList<FindingWriter.Change>();
+        byFingerprint.forEach((fingerprint, failure) -> {
+            var team = teams.get(failure.namespace());
+            var evidence = json.writeValueAsString(failure.evidence());
+            var finding = known.get(fingerprint);
+            if (finding == null) {
+                opened.add(new FindingWriter.Opened(fingerprint, event.clusterId(), event.clusterName(), failure.namespace(), team,
+                        failure.kind(), failure.resourceName(), failure.controlId(), failure.controlTitle(), failure.severity(),
+                        evidence));
+                return;
+            }
+            var seen = new FindingWriter.Seen(finding.id(), failure.controlTitle(), failure.severity(), team, evidence);
+            if (seen.equals(new FindingWriter.Seen(finding.id(), finding.controlTitle(), finding.severity(), finding.team(),
+                    finding.evidence()))) {
+                unchanged.add(finding.id());
+            } else {
+                changed.add(seen);
+            }
+            if (finding.status() == FindingStatus.RESOLVED) {
+                reopened.add(new FindingWriter.Change(finding.id(), FindingStatus.RESOLVED, FindingStatus.OPEN, "failing again"));
+            }
+        });
+        writer.open(opened, now);
+        writer.seenUnchanged(unchanged, now);
+        writer.seenChanged(changed, now);
+        writer.changeStatus(reopened, now);
+        if (!opened.isEmpty() || !reopened.isEmpty()) {
+            coverByActiveExceptions(event.clusterName(), opened, reopened);
+        }
+        return new int[]{opened.size(), reopened.size()};
+    }
+
+    /** Newly active findings that an active exception covers take its status (few clusters have any). */
+    private void coverByActiveExceptions(String clusterName, List<FindingWriter.Opened> opened, List<FindingWriter.Change> reopened) {
+        if (!exceptions.hasActive(clusterName)) {
+            return;
+        }
+        var newlyActive = new ArrayList<>(findings.findByFingerprintIn(opened.stream().map(FindingWriter.Opened::fingerprint).toList()));
+        newlyActive.addAll(findings.findAllById(reopened.stream().map(FindingWriter.Change::id).toList()));
+        exceptions.applyActiveExceptions(clusterName, newlyActive);
+    }
+
     private int resolveNoLongerFailing(long clusterId, Set<String> failing, Instant now) {
         int resolved = 0;
-        var active = List.of(FindingStatus.OPEN, FindingStatus.IN_PROGRESS, FindingStatus.RISK_ACCEPTED, FindingStatus.FALSE_POSITIVE);
         long after = 0;
         while (true) {
-            var page = findings.findByClusterIdAndStatusInAndIdGreaterThanOrderById(clusterId, active, after, Limit.of(CHUNK));
+            var page = writer.inStatus(clusterId, ACTIVE, after, CHUNK);
             if (page.isEmpty()) {
                 return resolved;
             }
-            for (var finding : page) {
-                if (!failing.contains(finding.getFingerprint())) {
-                    finding.setException(null);
-                    finding.changeStatus(FindingStatus.RESOLVED, AuditLog.SYSTEM, "no longer failing after a complete run", now);
-                    resolved++;
-                }
-            }
-            after = page.getLast().getId();
-            flushAndClear();
+            var changes = page.stream().filter(finding -> !failing.contains(finding.fingerprint()))
+                    .map(finding -> new FindingWriter.Change(finding.id(), finding.status(), FindingStatus.RESOLVED,
+                            "no longer failing after a complete run")).toList();
+            transactions.executeWithoutResult(status -> writer.changeStatus(changes, now));
+            resolved += changes.size();
+            after = page.getLast().id();
         }
-    }
-
-    private void flushAndClear() {
-        entityManager.flush();
-        entityManager.clear();
     }
 }

@@ -3,7 +3,6 @@ package io.posture.findings.internal;
 import io.posture.benchmark.Severity;
 import io.posture.findings.FindingStatus;
 import io.posture.findings.FindingViews.FindingTimes;
-import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -28,10 +27,6 @@ public interface FindingRepository extends JpaRepository<FindingEntity, Long> {
     long countByExceptionId(long exceptionId);
 
     List<FindingEntity> findByFingerprintIn(Collection<String> fingerprints);
-
-    /** A page of a cluster's findings in these states, after the given id (keyset paging). */
-    List<FindingEntity> findByClusterIdAndStatusInAndIdGreaterThanOrderById(long clusterId, Collection<FindingStatus> statuses,
-                                                                           long after, Limit limit);
 
     @Query("""
             select f from FindingEntity f

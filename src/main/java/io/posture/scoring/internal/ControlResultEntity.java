@@ -6,11 +6,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
 
@@ -18,15 +16,14 @@ import java.time.Instant;
  * One control evaluated on one resource, with the evidence (JSON list of path/observed) that
  * decided it. The resource is a workload ({@code workloadId}), a node or Docker host
  * ({@code hostId}), or another object known by kind, namespace and name (a role, a namespace,
- * the cluster itself). Docker hosts belong to no cluster.
+ * the cluster itself). Docker hosts belong to no cluster. Read here; written by {@link ResultWriter}.
  */
 @Entity
+@Immutable
 @Table(name = "control_result")
 public class ControlResultEntity {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "control_result_seq")
-    @SequenceGenerator(name = "control_result_seq", sequenceName = "control_result_seq", allocationSize = 50)
     private Long id;
     @Column(name = "cluster_id")
     private Long clusterId;
@@ -58,27 +55,6 @@ public class ControlResultEntity {
     private Instant evaluatedAt;
 
     protected ControlResultEntity() {
-    }
-
-    public ControlResultEntity(ResultResource resource, String benchmarkId, String sectionId, String policyVersion,
-                               String controlId, Severity severity, int weight, ControlStatus status, String evidence,
-                               Instant evaluatedAt) {
-        this.clusterId = resource.clusterId();
-        this.namespace = resource.namespace() == null || resource.namespace().isEmpty() ? null : resource.namespace();
-        this.team = resource.team();
-        this.workloadId = resource.workloadId();
-        this.hostId = resource.hostId();
-        this.resourceKind = resource.kind();
-        this.resourceName = resource.name();
-        this.benchmarkId = benchmarkId;
-        this.sectionId = sectionId;
-        this.policyVersion = policyVersion;
-        this.controlId = controlId;
-        this.severity = severity;
-        this.weight = weight;
-        this.status = status;
-        this.evidence = evidence;
-        this.evaluatedAt = evaluatedAt;
     }
 
     public Long getClusterId() {

@@ -4,7 +4,6 @@ import io.posture.benchmark.ControlStatus;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
@@ -26,14 +25,6 @@ public interface ControlResultRepository extends JpaRepository<ControlResultEnti
     String SCOPE = """
             (:clusterId is null or r.clusterId = :clusterId) and (:namespace is null or r.namespace = :namespace)
             and (:team is null or r.team = :team) and (:sectionId is null or r.sectionId = :sectionId)""";
-
-    @Modifying
-    @Query("delete from ControlResultEntity r where r.clusterId = :clusterId")
-    void deleteByClusterId(long clusterId);
-
-    @Modifying
-    @Query("delete from ControlResultEntity r where r.clusterId is null")
-    void deleteOutsideClusters();
 
     @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, r.namespace, " + TALLY + ") "
             + "from ControlResultEntity r where r.clusterId = :clusterId and r.namespace is not null group by r.benchmarkId, r.namespace")
@@ -72,9 +63,9 @@ public interface ControlResultRepository extends JpaRepository<ControlResultEnti
                     + "where r.clusterId = :clusterId and r.namespace = :namespace and r.benchmarkId = :benchmarkId")
     Page<WorkloadTally> tallyWorkloads(long clusterId, String namespace, String benchmarkId, Pageable pageable);
 
-    @Query("select r.workloadId, max(r.severity) from ControlResultEntity r where r.workloadId in :workloadIds "
+    @Query("select r.workloadId, max(r.severity) from ControlResultEntity r where r.clusterId = :clusterId and r.workloadId in :workloadIds "
             + "and r.benchmarkId = :benchmarkId and r.status = :status group by r.workloadId")
-    List<Object[]> worstSeverity(List<Long> workloadIds, String benchmarkId, ControlStatus status);
+    List<Object[]> worstSeverity(long clusterId, List<Long> workloadIds, String benchmarkId, ControlStatus status);
 
     @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, cast(null as string), " + TALLY + ") "
             + "from ControlResultEntity r where r.benchmarkId = :benchmarkId and " + SCOPE + " group by r.benchmarkId")
@@ -117,9 +108,11 @@ public interface ControlResultRepository extends JpaRepository<ControlResultEnti
             + "from ControlResultEntity r where r.benchmarkId = :benchmarkId and r.clusterId is not null group by r.clusterId, r.controlId")
     List<HeatCell> heatMap(String benchmarkId);
 
-    List<ControlResultEntity> findByWorkloadIdAndBenchmarkId(long workloadId, String benchmarkId);
+    List<ControlResultEntity> findByClusterIdAndWorkloadIdAndBenchmarkId(long clusterId, long workloadId, String benchmarkId);
 
-    List<ControlResultEntity> findByHostIdAndBenchmarkIdOrderById(long hostId, String benchmarkId);
+    /** A host's results; {@code clusterId} null for a Docker host outside clusters. */
+    List<ControlResultEntity> findByClusterIdAndWorkloadIdIsNullAndHostIdAndBenchmarkIdOrderById(Long clusterId, long hostId,
+                                                                                                 String benchmarkId);
 
     @Query("""
             select new io.posture.scoring.internal.FailingResult(r.workloadId, r.resourceKind, r.namespace, r.resourceName,

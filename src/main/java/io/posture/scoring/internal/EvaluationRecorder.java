@@ -1,8 +1,6 @@
 package io.posture.scoring.internal;
 
-import io.posture.benchmark.Evidence;
 import io.posture.scoring.RecordedResult;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
@@ -26,7 +24,6 @@ import java.util.zip.GZIPOutputStream;
 public final class EvaluationRecorder {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() { };
 
     private final String clusterName;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -55,13 +52,13 @@ public final class EvaluationRecorder {
         }
     }
 
-    public void add(List<ControlResultEntity> results) {
+    public void add(List<ResultRow> results) {
         try {
             for (var result : results) {
-                var line = new RecordedResult(clusterName, result.getNamespace(), result.getTeam(), result.getResourceKind(),
-                        result.getResourceName(), result.getBenchmarkId(), result.getSectionId(), result.getPolicyVersion(),
-                        result.getControlId(), result.getSeverity(), result.getStatus(),
-                        JSON.readValue(result.getEvidence(), EVIDENCE), result.getEvaluatedAt());
+                var resource = result.resource();
+                var line = new RecordedResult(clusterName, result.namespace(), resource.team(), resource.kind(), resource.name(),
+                        result.benchmarkId(), result.sectionId(), result.policyVersion(), result.controlId(), result.severity(),
+                        result.status(), result.evidence(), result.evaluatedAt());
                 gzip.write(JSON.writeValueAsBytes(line));
                 gzip.write('\n');
                 count++;

@@ -47,7 +47,7 @@ class HostView extends VerticalLayout implements HasUrlParameter<Long> {
         var host = inventory.host(hostId).orElseThrow(() -> new NotFoundException("No host " + hostId));
         var tool = host.type() == HostType.NODE ? "kube-bench" : "docker-bench";
         var benchmark = catalog.forReportTool(tool).orElseThrow();
-        var results = scores.hostResults(host.id(), benchmark.id());
+        var results = scores.hostResults(host.clusterId(), host.id(), benchmark.id());
         long failing = results.stream().filter(result -> result.status() == io.posture.benchmark.ControlStatus.FAIL).count();
         add(new PageHeader(host.name(), (host.type() == HostType.NODE ? "Node" : "Docker host") + " · " + benchmark.title()
                 + " · " + results.size() + " checks from the latest " + tool + " report, " + failing + " failing")

@@ -57,7 +57,7 @@ class WorkloadView extends EstateView {
         var kind = WorkloadKind.of(kindName).orElseThrow(() -> new NotFoundException("No workload kind " + kindName));
         var workload = inventory.workload(clusterName, namespace, kind, name)
                 .orElseThrow(() -> new NotFoundException("No " + kindName + " " + namespace + "/" + name));
-        var results = scores.workloadResults(workload.id(), benchmarkId);
+        var results = scores.workloadResults(workload.clusterId(), workload.id(), benchmarkId);
         long failing = results.stream().filter(result -> result.status() == ControlStatus.FAIL).count();
 
         add(new PageHeader(kind + " " + name, failing + " failing " + (failing == 1 ? "control" : "controls")

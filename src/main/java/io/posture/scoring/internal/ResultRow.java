@@ -1,0 +1,19 @@
+package io.posture.scoring.internal;
+
+import io.posture.benchmark.ControlStatus;
+import io.posture.benchmark.Evidence;
+import io.posture.benchmark.Severity;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A control result as an evaluation produces it, before it is stored: its evidence as a list and as JSON. */
+public record ResultRow(ResultResource resource, String benchmarkId, String sectionId, String policyVersion, String controlId,
+                        Severity severity, int weight, ControlStatus status, List<Evidence> evidence, String evidenceJson,
+                        Instant evaluatedAt) {
+
+    /** The resource's namespace; null, never empty, for cluster-wide resources. */
+    public String namespace() {
+        return resource.namespace() == null || resource.namespace().isEmpty() ? null : resource.namespace();
+    }
+}

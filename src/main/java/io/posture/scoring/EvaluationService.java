@@ -26,6 +26,7 @@ import io.posture.inventory.InventoryViews.WorkloadPodSpec;
 import io.posture.scoring.internal.EvaluationRecordRepository;
 import io.posture.scoring.internal.EvaluationRecorder;
 import io.posture.scoring.internal.ControlResultRepository;
+import io.posture.scoring.internal.PageWrites;
 import io.posture.scoring.internal.ResultResource;
 import io.posture.scoring.internal.ResultRow;
 import io.posture.scoring.internal.ResultWriter;
@@ -33,6 +34,7 @@ import io.posture.scoring.internal.ScoreSnapshotEntity;
 import io.posture.scoring.internal.ScoreSnapshotEntity.Scope;
 import io.posture.scoring.internal.ScoreSnapshotRepository;
 import io.posture.scoring.internal.Tally;
+import io.posture.scoring.internal.TallySums;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -66,7 +68,8 @@ import java.util.stream.Collectors;
 public class EvaluationService {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationService.class);
-    private static final int PAGE = 200;
+    /** Workloads per page, and per transaction: a commit writes a chunk of H2's file, so fewer commits, less writing. */
+    private static final int PAGE = 500;
 
     private final InventoryQueries inventory;
     private final ImageCatalog images;
@@ -237,7 +240,7 @@ public class EvaluationService {
         inTransaction(() -> {
             writer.deleteClusterWide(clusterId);
             evaluation.save(batch);
-            recordSnapshots(clusterId, teams, now);
+            recordSnapshots(clusterId, teams, evaluation, now);
             records.save(evaluation.recorder.finish(clusterId, now));
         });
         log.info("Evaluated cluster {}: {} control results in {} ms", clusterId, count,
@@ -270,22 +273,25 @@ public class EvaluationService {
         int count = 0;
         long after = Long.MIN_VALUE;
         var page = inventory.podSpecs(clusterId, PageRequest.of(0, PAGE));
-        while (true) {
-            var batch = new ArrayList<ResultRow>();
-            page.forEach(workload -> batch.addAll(evaluate(workload, enabled, unreadKinds.contains(workload.kind().name()),
-                    teams.get(workload.namespace()), evaluation, imageFacts)));
-            long from = after;
-            long upTo = page.hasNext() ? page.getContent().getLast().id() : Long.MAX_VALUE;
-            inTransaction(() -> {
-                writer.deleteOfWorkloads(clusterId, from, upTo);
-                evaluation.save(batch);
-            });
-            count += batch.size();
-            if (!page.hasNext()) {
-                return count;
+        try (var writes = new PageWrites()) {
+            while (true) {
+                var batch = new ArrayList<ResultRow>();
+                page.forEach(workload -> batch.addAll(evaluate(workload, enabled, unreadKinds.contains(workload.kind().name()),
+                        teams.get(workload.namespace()), evaluation, imageFacts)));
+                evaluation.record(batch);
+                long from = after;
+                long upTo = page.hasNext() ? page.getContent().getLast().id() : Long.MAX_VALUE;
+                writes.write(() -> inTransaction(() -> {
+                    writer.deleteOfWorkloads(clusterId, from, upTo);
+                    writer.insert(batch);
+                }));
+                count += batch.size();
+                if (!page.hasNext()) {
+                    return count;
+                }
+                after = upTo;
+                page = inventory.podSpecs(clusterId, page.nextPageable());
             }
-            after = upTo;
-            page = inventory.podSpecs(clusterId, page.nextPageable());
         }
     }
 
@@ -390,13 +396,13 @@ public class EvaluationService {
         return rows;
     }
 
-    private void recordSnapshots(long clusterId, Map<String, String> teams, Instant now) {
+    private void recordSnapshots(long clusterId, Map<String, String> teams, Evaluation evaluation, Instant now) {
         snapshots.retireCurrent(clusterId);
         var taken = new ArrayList<ScoreSnapshotEntity>();
-        results.tallyByNamespace(clusterId).forEach(tally -> taken.add(snapshot(Scope.NAMESPACE, clusterId, tally.key(),
+        evaluation.byNamespace.tallies().forEach(tally -> taken.add(snapshot(Scope.NAMESPACE, clusterId, tally.key(),
                 teams.get(tally.key()), "", tally, now)));
-        results.tallyCluster(clusterId).forEach(tally -> taken.add(snapshot(Scope.CLUSTER, clusterId, null, null, "", tally, now)));
-        results.tallyClusterSections(clusterId).forEach(tally -> taken.add(snapshot(Scope.CLUSTER, clusterId, null, null,
+        evaluation.wholeCluster.tallies().forEach(tally -> taken.add(snapshot(Scope.CLUSTER, clusterId, null, null, "", tally, now)));
+        evaluation.bySection.tallies().forEach(tally -> taken.add(snapshot(Scope.CLUSTER, clusterId, null, null,
                 tally.key(), tally, now)));
         taken.addAll(estateWideSnapshots(now));
         snapshots.saveAll(taken);
@@ -416,11 +422,14 @@ public class EvaluationService {
                 ScoreFormula.VERSION, tally, now);
     }
 
-    /** One evaluation's clock and exceptions, turning outcomes into stored results. */
+    /** One evaluation's clock and exceptions, turning outcomes into stored results, and the cluster's tallies of them. */
     private final class Evaluation {
         private final Predicate<ExceptedResults.FailingPair> excepted;
         private final Instant now;
         private final EvaluationRecorder recorder;
+        private final TallySums byNamespace = new TallySums();
+        private final TallySums wholeCluster = new TallySums();
+        private final TallySums bySection = new TallySums();
 
         Evaluation(Predicate<ExceptedResults.FailingPair> excepted, Instant now, EvaluationRecorder recorder) {
             this.excepted = excepted;
@@ -428,10 +437,22 @@ public class EvaluationService {
             this.recorder = recorder;
         }
 
-        /** Stores results and adds them to this evaluation's record, for evidence as of this moment. */
+        /** Stores results and records them. */
         void save(List<ResultRow> batch) {
             writer.insert(batch);
+            record(batch);
+        }
+
+        /** Adds results to this evaluation's record, for evidence as of this moment, and to the cluster's tallies. */
+        void record(List<ResultRow> batch) {
             recorder.add(batch);
+            for (var row : batch) {
+                if (row.namespace() != null) {
+                    byNamespace.add(row.benchmarkId(), row.namespace(), row.status(), row.weight());
+                }
+                wholeCluster.add(row.benchmarkId(), null, row.status(), row.weight());
+                bySection.add(row.benchmarkId(), row.sectionId(), row.status(), row.weight());
+            }
         }
 
         ResultRow result(ResultResource resource, Benchmark benchmark, PolicyVersion version, Control control,

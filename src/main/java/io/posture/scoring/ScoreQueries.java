@@ -2,6 +2,7 @@ package io.posture.scoring;
 
 import io.posture.benchmark.Benchmark;
 import io.posture.benchmark.BenchmarkCatalog;
+import io.posture.benchmark.Control;
 import io.posture.benchmark.ControlStatus;
 import io.posture.benchmark.Evidence;
 import io.posture.benchmark.Severity;
@@ -44,6 +45,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -219,9 +221,12 @@ public class ScoreQueries {
     public List<ScoreViews.Failure> failures(long clusterId) {
         var seen = new HashSet<String>();
         var failures = new ArrayList<ScoreViews.Failure>();
+        // a control is looked up by id once, not once per failing resource (a benchmark searches its sections)
+        var problems = new HashMap<String, Optional<Control>>();
         for (var result : results.findFailing(clusterId, List.of(ControlStatus.FAIL, ControlStatus.EXCEPTED))) {
-            var benchmark = catalog.find(result.benchmarkId()).orElse(null);
-            var control = benchmark == null ? null : benchmark.control(result.controlId()).map(catalog::problemControl).orElse(null);
+            var control = problems.computeIfAbsent(result.benchmarkId() + "\u0000" + result.controlId(),
+                    key -> catalog.find(result.benchmarkId()).flatMap(benchmark -> benchmark.control(result.controlId()))
+                            .map(catalog::problemControl)).orElse(null);
             if (control != null && seen.add(result.resourceKind() + "|" + result.namespace() + "|" + result.resourceName()
                     + "|" + control.id())) {
                 // cluster-scoped resources (roles, nodes, the cluster) have no namespace; findings key them by ""

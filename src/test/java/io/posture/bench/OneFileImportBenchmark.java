@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -28,6 +29,8 @@ class OneFileImportBenchmark {
 
     @Autowired
     ManifestImporter importer;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void importAndEvaluateOneLargeFile(@TempDir Path folder) throws Exception {
@@ -50,7 +53,20 @@ class OneFileImportBenchmark {
 
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
         System.out.printf(Locale.ROOT, "%nBENCHMARK one file of %,d Deployments (%.1f MB): import + evaluation %.1f s "
-                        + "(target %.0f s), reading the file alone %.1f s (floor)%n%n",
-                OBJECTS, Files.size(file) / (1024.0 * 1024.0), seconds, TARGET_SECONDS, floor);
+                        + "(target %.0f s), reading the file alone %.1f s (floor); database file %s%n%n",
+                OBJECTS, Files.size(file) / (1024.0 * 1024.0), seconds, TARGET_SECONDS, floor, databaseFileSize());
+    }
+
+    /** The H2 file's size after the run, when the database is a file (the benchmark profile's setting). */
+    private String databaseFileSize() throws Exception {
+        String databaseUrl;
+        try (var connection = dataSource.getConnection()) {
+            databaseUrl = connection.getMetaData().getURL();
+        }
+        if (!databaseUrl.startsWith("jdbc:h2:file:")) {
+            return "in memory";
+        }
+        var path = Path.of(databaseUrl.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db");
+        return String.format(Locale.ROOT, "%.0f MB", Files.size(path) / (1024.0 * 1024.0));
     }
 }

@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
 class FindingReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(FindingReconciler.class);
-    private static final int CHUNK = 500;
+    /** Failures per transaction (each commit writes a chunk of H2's file) and per lookup of known findings. */
+    private static final int CHUNK = 2000;
     private static final List<FindingStatus> ACTIVE = List.of(FindingStatus.OPEN, FindingStatus.IN_PROGRESS,
             FindingStatus.RISK_ACCEPTED, FindingStatus.FALSE_POSITIVE);
 
@@ -72,33 +73,33 @@ class FindingReconciler {
     public void onClusterEvaluated(ClusterEvaluated event) {
         var now = clock.instant();
         var teams = inventory.teamsByNamespace(event.clusterId());
-        var failing = new HashSet<String>();
+        // in fingerprint order: the unique index then grows at its end instead of rewriting pages all over it
+        var failing = new TreeMap<String, ScoreViews.Failure>();
+        for (var failure : scores.failures(event.clusterId())) {
+            failing.putIfAbsent(Fingerprint.of(event.clusterName(), failure.kind(), failure.namespace(), failure.resourceName(),
+                    failure.controlId()), failure);
+        }
         int opened = 0;
         int reopened = 0;
-        var failures = scores.failures(event.clusterId());
-        for (int from = 0; from < failures.size(); from += CHUNK) {
-            var chunk = failures.subList(from, Math.min(failures.size(), from + CHUNK));
-            var counts = transactions.execute(status -> reconcile(event, chunk, teams, failing, now));
-            opened += counts[0];
-            reopened += counts[1];
+        var chunk = new LinkedHashMap<String, ScoreViews.Failure>();
+        for (var entry : failing.entrySet()) {
+            chunk.put(entry.getKey(), entry.getValue());
+            if (chunk.size() == CHUNK || entry.getKey().equals(failing.lastKey())) {
+                var counts = transactions.execute(status -> reconcile(event, chunk, teams, now));
+                opened += counts[0];
+                reopened += counts[1];
+                chunk.clear();
+            }
         }
-        int resolved = event.runStatus() == RunStatus.COMPLETE ? resolveNoLongerFailing(event.clusterId(), failing, now) : 0;
+        int resolved = event.runStatus() == RunStatus.COMPLETE ? resolveNoLongerFailing(event.clusterId(), failing.keySet(), now) : 0;
         log.info("Findings of cluster {}: {} opened, {} reopened, {} resolved{}", event.clusterName(), opened, reopened,
                 resolved, event.runStatus() == RunStatus.COMPLETE ? "" : " (run " + event.runStatus() + ": nothing resolved)");
         events.publishEvent(new FindingsReconciled(event.clusterName()));
     }
 
-    /** One chunk of failures: opens, reopens and refreshes their findings; returns {opened, reopened}. */
-    private int[] reconcile(ClusterEvaluated event, List<ScoreViews.Failure> chunk, Map<String, String> teams,
-                            Set<String> failing, Instant now) {
-        var byFingerprint = new LinkedHashMap<String, ScoreViews.Failure>();
-        for (var failure : chunk) {
-            var fingerprint = Fingerprint.of(event.clusterName(), failure.kind(), failure.namespace(), failure.resourceName(),
-                    failure.controlId());
-            if (failing.add(fingerprint)) {
-                byFingerprint.put(fingerprint, failure);
-            }
-        }
+    /** One chunk of failures by fingerprint: opens, reopens and refreshes their findings; returns {opened, reopened}. */
+    private int[] reconcile(ClusterEvaluated event, Map<String, ScoreViews.Failure> byFingerprint, Map<String, String> teams,
+                            Instant now) {
         var known = writer.byFingerprints(byFingerprint.keySet()).stream()
                 .collect(Collectors.toMap(FindingWriter.Known::fingerprint, Function.identity()));
         var opened = new ArrayList<FindingWriter.Opened>();
@@ -147,19 +148,17 @@ class FindingReconciler {
     }
 
     private int resolveNoLongerFailing(long clusterId, Set<String> failing, Instant now) {
-        int resolved = 0;
-        long after = 0;
-        while (true) {
-            var page = writer.inStatus(clusterId, ACTIVE, after, CHUNK);
-            if (page.isEmpty()) {
-                return resolved;
+        var changes = new ArrayList<FindingWriter.Change>();
+        writer.eachInStatus(clusterId, ACTIVE, finding -> {
+            if (!failing.contains(finding.fingerprint())) {
+                changes.add(new FindingWriter.Change(finding.id(), finding.status(), FindingStatus.RESOLVED,
+                        "no longer failing after a complete run"));
             }
-            var changes = page.stream().filter(finding -> !failing.contains(finding.fingerprint()))
-                    .map(finding -> new FindingWriter.Change(finding.id(), finding.status(), FindingStatus.RESOLVED,
-                            "no longer failing after a complete run")).toList();
-            transactions.executeWithoutResult(status -> writer.changeStatus(changes, now));
-            resolved += changes.size();
-            after = page.getLast().id();
+        });
+        for (int from = 0; from < changes.size(); from += CHUNK) {
+            var chunk = changes.subList(from, Math.min(changes.size(), from + CHUNK));
+            transactions.executeWithoutResult(status -> writer.changeStatus(chunk, now));
         }
+        return changes.size();
     }
 }

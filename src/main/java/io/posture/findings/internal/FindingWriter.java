@@ -4,6 +4,7 @@ import io.posture.benchmark.Severity;
 import io.posture.findings.FindingStatus;
 import io.posture.security.AuditLog;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The reconciliation's reads and writes, set-based: a first run of a large cluster opens a hundred
@@ -58,12 +60,11 @@ class FindingWriter {
                 : named.query(KNOWN + "where fingerprint in (:fingerprints)", Map.of("fingerprints", fingerprints), FindingWriter::known);
     }
 
-    /** The cluster's findings in these statuses with ids above {@code after}, in id order, at most {@code limit}. */
-    List<Known> inStatus(long clusterId, Collection<FindingStatus> statuses, long after, int limit) {
-        return named.query(KNOWN + "where cluster_id = :cluster and status in (:statuses) and id > :after order by id "
-                        + "fetch first " + limit + " rows only",
-                Map.of("cluster", clusterId, "statuses", statuses.stream().map(Enum::name).toList(), "after", after),
-                FindingWriter::known);
+    /** Each of the cluster's findings in these statuses, read in one pass (paging re-read the cluster's findings per page). */
+    void eachInStatus(long clusterId, Collection<FindingStatus> statuses, Consumer<Known> consumer) {
+        named.query(KNOWN + "where cluster_id = :cluster and status in (:statuses)",
+                Map.of("cluster", clusterId, "statuses", statuses.stream().map(Enum::name).toList()),
+                (RowCallbackHandler) row -> consumer.accept(known(row, 0)));
     }
 
     /** Inserts the findings as OPEN, first and last seen now, each with its history entry. */

@@ -26,18 +26,6 @@ public interface ControlResultRepository extends JpaRepository<ControlResultEnti
             (:clusterId is null or r.clusterId = :clusterId) and (:namespace is null or r.namespace = :namespace)
             and (:team is null or r.team = :team) and (:sectionId is null or r.sectionId = :sectionId)""";
 
-    @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, r.namespace, " + TALLY + ") "
-            + "from ControlResultEntity r where r.clusterId = :clusterId and r.namespace is not null group by r.benchmarkId, r.namespace")
-    List<Tally> tallyByNamespace(long clusterId);
-
-    @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, cast(null as string), " + TALLY + ") "
-            + "from ControlResultEntity r where r.clusterId = :clusterId group by r.benchmarkId")
-    List<Tally> tallyCluster(long clusterId);
-
-    @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, r.sectionId, " + TALLY + ") "
-            + "from ControlResultEntity r where r.clusterId = :clusterId group by r.benchmarkId, r.sectionId")
-    List<Tally> tallyClusterSections(long clusterId);
-
     @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, cast(null as string), " + TALLY + ") "
             + "from ControlResultEntity r group by r.benchmarkId")
     List<Tally> tallyEstate();

@@ -1,6 +1,8 @@
 package io.posture.scoring.internal;
 
 import io.posture.scoring.RecordedResult;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
@@ -24,19 +26,21 @@ import java.util.zip.GZIPOutputStream;
 public final class EvaluationRecorder {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** One JSON value per line, written straight into the compressed stream (no byte array per result). */
+    private static final ObjectWriter LINES = JSON.writer().withRootValueSeparator("\n");
 
     private final String clusterName;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final GZIPOutputStream gzip;
+    private final JsonGenerator results;
     private final ByteArrayOutputStream inputBytes = new ByteArrayOutputStream();
-    private final GZIPOutputStream inputs;
+    private final JsonGenerator inputs;
     private int count;
 
     public EvaluationRecorder(String clusterName) {
         this.clusterName = clusterName;
         try {
-            gzip = new GZIPOutputStream(bytes);
-            inputs = new GZIPOutputStream(inputBytes);
+            results = LINES.createGenerator(new GZIPOutputStream(bytes));
+            inputs = LINES.createGenerator(new GZIPOutputStream(inputBytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,37 +48,23 @@ public final class EvaluationRecorder {
 
     /** An object the evaluation read, as one JSON line: {@code kind}, {@code namespace}, {@code name} and its content. */
     public void addInput(tools.jackson.databind.node.ObjectNode object) {
-        try {
-            inputs.write(JSON.writeValueAsBytes(object));
-            inputs.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        LINES.writeValue(inputs, object);
     }
 
-    public void add(List<ResultRow> results) {
-        try {
-            for (var result : results) {
-                var resource = result.resource();
-                var line = new RecordedResult(clusterName, result.namespace(), resource.team(), resource.kind(), resource.name(),
-                        result.benchmarkId(), result.sectionId(), result.policyVersion(), result.controlId(), result.severity(),
-                        result.status(), result.evidence(), result.evaluatedAt());
-                gzip.write(JSON.writeValueAsBytes(line));
-                gzip.write('\n');
-                count++;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public void add(List<ResultRow> rows) {
+        for (var result : rows) {
+            var resource = result.resource();
+            LINES.writeValue(results, new RecordedResult(clusterName, result.namespace(), resource.team(), resource.kind(),
+                    resource.name(), result.benchmarkId(), result.sectionId(), result.policyVersion(), result.controlId(),
+                    result.severity(), result.status(), result.evidence(), result.evaluatedAt()));
+            count++;
         }
     }
 
     public EvaluationRecordEntity finish(Long clusterId, Instant evaluatedAt) {
-        try {
-            gzip.close();
-            inputs.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // closing a generator finishes its gzip stream
+        results.close();
+        inputs.close();
         return new EvaluationRecordEntity(clusterId, clusterName, evaluatedAt, count, Base64.getEncoder().encodeToString(bytes.toByteArray()),
                 Base64.getEncoder().encodeToString(inputBytes.toByteArray()));
     }

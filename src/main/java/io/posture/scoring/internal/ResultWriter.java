@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Writes control results, as JDBC batches. An evaluation writes hundreds of thousands of rows that
@@ -20,7 +21,9 @@ public class ResultWriter {
     private static final String INSERT = """
             insert into control_result (id, cluster_id, namespace, team, workload_id, host_id, resource_kind, resource_name,
                 benchmark_id, section_id, policy_version, control_id, severity, weight, status, evidence, evaluated_at)
-            values (nextval('control_result_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** Each value of the sequence (see V16) is the first of a block of this many ids. */
+    private static final int ID_BLOCK = 1000;
 
     private final JdbcTemplate jdbc;
 
@@ -48,24 +51,33 @@ public class ResultWriter {
     }
 
     public void insert(List<ResultRow> rows) {
-        jdbc.batchUpdate(INSERT, rows, BATCH, (statement, row) -> {
+        var ids = new long[rows.size()];
+        for (int from = 0; from < ids.length; from += ID_BLOCK) {
+            long first = jdbc.queryForObject("select nextval('control_result_seq')", Long.class);
+            for (int i = from; i < Math.min(ids.length, from + ID_BLOCK); i++) {
+                ids[i] = first + i - from;
+            }
+        }
+        jdbc.batchUpdate(INSERT, IntStream.range(0, ids.length).boxed().toList(), BATCH, (statement, index) -> {
+            var row = rows.get(index);
             var resource = row.resource();
-            statement.setObject(1, resource.clusterId(), Types.BIGINT);
-            statement.setString(2, row.namespace());
-            statement.setString(3, resource.team());
-            statement.setObject(4, resource.workloadId(), Types.BIGINT);
-            statement.setObject(5, resource.hostId(), Types.BIGINT);
-            statement.setString(6, resource.kind());
-            statement.setString(7, resource.name());
-            statement.setString(8, row.benchmarkId());
-            statement.setString(9, row.sectionId());
-            statement.setString(10, row.policyVersion());
-            statement.setString(11, row.controlId());
-            statement.setString(12, row.severity().name());
-            statement.setInt(13, row.weight());
-            statement.setString(14, row.status().name());
-            statement.setString(15, row.evidenceJson());
-            statement.setObject(16, OffsetDateTime.ofInstant(row.evaluatedAt(), ZoneOffset.UTC));
+            statement.setLong(1, ids[index]);
+            statement.setObject(2, resource.clusterId(), Types.BIGINT);
+            statement.setString(3, row.namespace());
+            statement.setString(4, resource.team());
+            statement.setObject(5, resource.workloadId(), Types.BIGINT);
+            statement.setObject(6, resource.hostId(), Types.BIGINT);
+            statement.setString(7, resource.kind());
+            statement.setString(8, resource.name());
+            statement.setString(9, row.benchmarkId());
+            statement.setString(10, row.sectionId());
+            statement.setString(11, row.policyVersion());
+            statement.setString(12, row.controlId());
+            statement.setString(13, row.severity().name());
+            statement.setInt(14, row.weight());
+            statement.setString(15, row.status().name());
+            statement.setString(16, row.evidenceJson());
+            statement.setObject(17, OffsetDateTime.ofInstant(row.evaluatedAt(), ZoneOffset.UTC));
         });
     }
 }

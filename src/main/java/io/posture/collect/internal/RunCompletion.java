@@ -37,12 +37,21 @@ public class RunCompletion {
             events.publishEvent(new CollectionRunCompleted(run.getId(), clusterId, run.getClusterName(), run.getStatus()));
             return run.toSummary();
         } catch (RuntimeException e) {
-            log.error("Evaluation after run {} of cluster {} failed", run.getId(), run.getClusterName(), e);
-            var reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            run.fail(clock.instant(), "evaluation", "the cluster could not be evaluated (" + reason
-                    + "); workloads evaluated before the failure have new results, the others keep their earlier ones,"
-                    + " and scores stay as they were until an evaluation succeeds");
-            return runs.save(run).toSummary();
+            return failed(run, e).toSummary();
+        } catch (Error e) {
+            // out of memory, say: the run must not stay COMPLETE over an evaluation that never finished;
+            // the evaluation's garbage is unreachable by now, and the error still goes to the caller
+            failed(run, e);
+            throw e;
         }
+    }
+
+    private CollectionRunEntity failed(CollectionRunEntity run, Throwable e) {
+        log.error("Evaluation after run {} of cluster {} failed", run.getId(), run.getClusterName(), e);
+        var reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        run.fail(clock.instant(), "evaluation", "the cluster could not be evaluated (" + reason
+                + "); workloads evaluated before the failure have new results, the others keep their earlier ones,"
+                + " and scores stay as they were until an evaluation succeeds");
+        return runs.save(run);
     }
 }

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * Loads the demo estate (one folder of manifests per cluster under {@code sample-data/clusters},
  * kube-bench reports per node under {@code kube-bench/<cluster>}, docker-bench reports per Docker
  * host under {@code docker-bench}, Trivy and Grype image scans under {@code scans/trivy} and {@code scans/grype})
- * on a first start with an empty database, so a new user sees a living dashboard.
+ * on a first start with an empty database, so a new user sees a living dashboard. The folder is
+ * {@code posture.demo.path}; where it does not exist, the copy the jar carries is used.
  */
 @Component
 class DemoEstateLoader implements ApplicationRunner {
@@ -53,11 +54,27 @@ class DemoEstateLoader implements ApplicationRunner {
         if (!enabled || !inventory.isEmpty()) {
             return;
         }
-        var clusters = demoPath.resolve("clusters");
-        if (!Files.isDirectory(clusters)) {
-            log.warn("Demo estate not loaded: {} does not exist (set posture.demo.path)", clusters.toAbsolutePath());
+        if (Files.isDirectory(demoPath.resolve("clusters"))) {
+            load(demoPath);
             return;
         }
+        // started elsewhere than the project's folder (a container, an operator's empty folder): the jar's copy
+        var copy = DemoEstateCopy.fromClassPath();
+        if (copy.isEmpty()) {
+            log.warn("Demo estate not loaded: {} does not exist and the class path holds none (set posture.demo.path)",
+                    demoPath.resolve("clusters").toAbsolutePath());
+            return;
+        }
+        try {
+            load(copy.get());
+        } finally {
+            DemoEstateCopy.delete(copy.get());
+        }
+    }
+
+    private void load(Path demoPath) {
+        log.info("Loading the demo estate from {}", demoPath.toAbsolutePath());
+        var clusters = demoPath.resolve("clusters");
         // scans first: the images they describe exist when the clusters are evaluated, so no cluster is evaluated twice
         for (var scanner : List.of("trivy", "grype")) {
             list(demoPath.resolve("scans").resolve(scanner)).filter(DemoEstateLoader::isJson).forEach(imageScans::importFile);

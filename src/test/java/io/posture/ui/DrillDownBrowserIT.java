@@ -259,7 +259,9 @@ class DrillDownBrowserIT {
 
             cluster.release("deployments");
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".run-progress")));
-            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("vaadin-notification-card"))).getText())
+            // the "started" card may still be showing when a quick run ends: wait for the "finished" one
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//vaadin-notification-card[contains(., 'Collection of live-eu1 finished')]"))).getText())
                     .contains("Collection of live-eu1 finished");
         }
         browser.get("http://localhost:" + port + "/clusters/live-eu1");

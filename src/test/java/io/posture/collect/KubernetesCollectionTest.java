@@ -224,6 +224,22 @@ class KubernetesCollectionTest {
     }
 
     @Test
+    void secretsWithheldByTheCollectorRoleAreLeftOutByChoiceNotAProblem() {
+        kubernetes.resource(deployment("api", false)).create();
+        long id = connect("live-secrets");
+        server.expect().get().withPath("/api/v1/secrets?limit=500")
+                .andReturn(403, new StatusBuilder().withCode(403).withMessage("forbidden").build()).always();
+
+        var run = collect(id);
+
+        assertThat(run.status()).as("the shipped role grants nothing on Secrets: no reason for PARTIAL").isEqualTo(RunStatus.COMPLETE);
+        assertThat(runs.problems(run.id())).isEmpty();
+        assertThat(run.message()).contains("Secret left out: the collector role does not list them");
+        assertThat(inventory.cluster("live-secrets").orElseThrow().unreadKinds()).as("their controls are UNKNOWN").containsExactly("Secret");
+        assertThat(inventory.workload("live-secrets", "shop", WorkloadKind.Deployment, "api")).isPresent();
+    }
+
+    @Test
     void serverErrorsAreRetriedAndErrorsThatPersistMakeTheRunPartial() {
         kubernetes.resource(deployment("api", false)).create();
         long id = connect("live-4");

@@ -55,7 +55,10 @@ import java.util.stream.Collectors;
  * writing each page to the inventory before reading the next, so memory stays flat as clusters grow.
  * It only lists, and lists Secrets and ConfigMaps as metadata only. What it could not read is said in the run:
  * a 403 makes a kind "not visible", errors that outlast the retries make it failed; either makes the
- * run PARTIAL, and only a COMPLETE run removes what it no longer saw.
+ * run PARTIAL, and only a COMPLETE run removes what it no longer saw. Secrets are the exception to
+ * the 403: the shipped collector role grants nothing on them (least privilege; reading their
+ * metadata is an opt-in second role), so a 403 on Secrets leaves them out by choice: the run says
+ * so, their controls are UNKNOWN, and the run is not PARTIAL for it.
  */
 @Component
 public class KubernetesCollector {
@@ -87,7 +90,7 @@ public class KubernetesCollector {
                     ValidatingWebhookConfiguration.class, false),
             new KindSpec("MutatingWebhookConfiguration", "admissionregistration.k8s.io/v1",
                     MutatingWebhookConfiguration.class, false),
-            KindSpec.metadataOnly("Secret", Secret.class),
+            KindSpec.optInMetadataOnly("Secret", Secret.class),
             KindSpec.metadataOnly("ConfigMap", ConfigMap.class));
 
     private final KubernetesClients clients;
@@ -159,6 +162,7 @@ public class KubernetesCollector {
         int read = 0;
         int kindsRead = 0;
         int kindsAttempted = 0;
+        var leftOut = new ArrayList<String>();
         long clusterId = inventory.registerCluster(connection.getClusterName(), connection.getEnvironment(), clock.instant());
         try (var client = clients.open(connection)) {
             int unreachable = 0;
@@ -177,6 +181,13 @@ public class KubernetesCollector {
                     unreachable = 0;
                 } catch (KindNotRead e) {
                     unreachable = e.noAnswer ? unreachable + 1 : 0;
+                    if (e.forbidden && kind.optIn()) {
+                        log.info("Collection of {}: {} left out (the collector role does not list them)",
+                                connection.getClusterName(), kind.kind());
+                        leftOut.add(kind.kind());
+                        progress(run, connection.getClusterName(), ++kindsAttempted, read);
+                        continue;
+                    }
                     log.warn("Collection of {}: {} {}", connection.getClusterName(), kind.kind(), e.getMessage());
                     problems.add(new RunProblemEntity(kind.kind(), e.getMessage()));
                     read += e.readBeforeFailure;
@@ -195,6 +206,8 @@ public class KubernetesCollector {
         var kindCounts = counts.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", "));
         var message = kindsRead + " of " + KINDS.size() + " kinds read, " + read + " objects, " + stored + " stored"
                 + (removed > 0 ? ", " + removed + " removed (no longer in the cluster)" : "")
+                + (leftOut.isEmpty() ? "" : "; " + String.join(", ", leftOut) + " left out: the collector role does not list them"
+                        + " (opt-in, see docs/collectors.md), so their controls are unknown")
                 + (problems.isEmpty() ? "" : "; " + problems.size() + (problems.size() == 1 ? " kind" : " kinds") + " not read, so nothing was removed");
         run.progress(kindsAttempted, KINDS.size(), read);
         run.counted(kindCounts, removed);
@@ -259,8 +272,10 @@ public class KubernetesCollector {
                 return new Page(List.copyOf(list.getItems()), list.getMetadata() == null ? null : list.getMetadata().getContinue());
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 403 || e.getCode() == 401) {
-                    throw new KindNotRead("not visible: the API answered " + e.getCode()
+                    var forbidden = new KindNotRead("not visible: the API answered " + e.getCode()
                             + " (the credentials may not list " + kind.kind() + " objects)", 0);
+                    forbidden.forbidden = e.getCode() == 403;
+                    throw forbidden;
                 }
                 if (e.getCode() == 410) {
                     throw new ExpiredContinue();
@@ -326,15 +341,20 @@ public class KubernetesCollector {
         }
     }
 
+    /** {@code optIn}: a kind the collector role may withhold by design; a 403 on it is no problem of the run. */
     record KindSpec(String kind, String apiVersion, Class<? extends HasMetadata> type, boolean namespaced,
-                    boolean metadataOnly) {
+                    boolean metadataOnly, boolean optIn) {
 
         KindSpec(String kind, String apiVersion, Class<? extends HasMetadata> type, boolean namespaced) {
-            this(kind, apiVersion, type, namespaced, false);
+            this(kind, apiVersion, type, namespaced, false, false);
         }
 
         static KindSpec metadataOnly(String kind, Class<? extends HasMetadata> type) {
-            return new KindSpec(kind, "v1", type, true, true);
+            return new KindSpec(kind, "v1", type, true, true, false);
+        }
+
+        static KindSpec optInMetadataOnly(String kind, Class<? extends HasMetadata> type) {
+            return new KindSpec(kind, "v1", type, true, true, true);
         }
     }
 
@@ -354,6 +374,8 @@ public class KubernetesCollector {
         private int readBeforeFailure;
         /** The server gave no HTTP answer at all: unreachable, refused, TLS failure, timeout. */
         private boolean noAnswer;
+        /** The server answered 403: the credentials may not list the kind. */
+        private boolean forbidden;
 
         KindNotRead(String message, int readBeforeFailure) {
             super(message, null, false, false);

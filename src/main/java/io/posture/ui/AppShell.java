@@ -14,5 +14,7 @@ public class AppShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Posture");
+        // a page without an icon makes browsers ask for /favicon.ico, which does not exist
+        settings.addFavIcon("icon", "icons/posture.svg", "any");
     }
 }

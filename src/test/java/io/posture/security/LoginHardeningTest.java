@@ -74,6 +74,17 @@ class LoginHardeningTest {
         }
     }
 
+    @Test
+    void theLoginPageNamesAnIconThatAnyoneMayFetch() throws Exception {
+        var page = send(HttpClient.newHttpClient(), HttpRequest.newBuilder(uri("/login")));
+        var icon = send(HttpClient.newHttpClient(), HttpRequest.newBuilder(uri("/icons/posture.svg")));
+
+        assertThat(page.body()).contains("rel=\"icon\"").contains("icons/posture.svg");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
+        assertThat(icon.body()).contains("<svg");
+    }
+
     private HttpRequest.Builder login(String username, String password) {
         return HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password));

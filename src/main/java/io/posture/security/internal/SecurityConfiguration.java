@@ -64,8 +64,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> singleSignOn,
                                             OidcAccounts oidcAccounts, LoginThrottle throttle) throws Exception {
-        // Posture's own stylesheet is public like Vaadin's static files: the login page needs it too.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll());
+        // Posture's own stylesheet and icon are public like Vaadin's static files: the login page needs them too.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/icons/**").permitAll());
         http.addFilterBefore(new LoginGuard(throttle), UsernamePasswordAuthenticationFilter.class);
         http.headers(SecurityConfiguration::leaveSharedHeadersToTheFilter);
         if (singleSignOn.getIfAvailable() != null) {

@@ -1,5 +1,6 @@
 package io.posture.collect.internal;
 
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -24,14 +26,13 @@ final class DemoEstateCopy {
     /** A temporary folder with the estate, or empty when the class path has none. */
     static Optional<Path> fromClassPath() {
         try {
-            var resources = new PathMatchingResourcePatternResolver().getResources("classpath*:" + ROOT + "clusters/**/*");
-            if (resources.length == 0) {
+            var resources = new PathMatchingResourcePatternResolver().getResources("classpath*:" + ROOT + "**/*");
+            if (Arrays.stream(resources).noneMatch(resource -> resource.isReadable() && relative(resource).startsWith("clusters/"))) {
                 return Optional.empty();
             }
             var folder = Files.createTempDirectory("posture-demo");
-            for (var resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + ROOT + "**/*")) {
-                var url = resource.getURL().toString();
-                var relative = url.substring(url.lastIndexOf(ROOT) + ROOT.length());
+            for (var resource : resources) {
+                var relative = relative(resource);
                 if (relative.isEmpty() || relative.endsWith("/") || !resource.isReadable()) {
                     continue;
                 }
@@ -45,6 +46,16 @@ final class DemoEstateCopy {
                 }
             }
             return Optional.of(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The resource's path under the demo root. */
+    private static String relative(Resource resource) {
+        try {
+            var url = resource.getURL().toString();
+            return url.substring(url.lastIndexOf(ROOT) + ROOT.length());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -185,12 +185,11 @@ public class KubernetesCollector {
                         log.info("Collection of {}: {} left out (the collector role does not list them)",
                                 connection.getClusterName(), kind.kind());
                         leftOut.add(kind.kind());
-                        progress(run, connection.getClusterName(), ++kindsAttempted, read);
-                        continue;
+                    } else {
+                        log.warn("Collection of {}: {} {}", connection.getClusterName(), kind.kind(), e.getMessage());
+                        problems.add(new RunProblemEntity(kind.kind(), e.getMessage()));
+                        read += e.readBeforeFailure;
                     }
-                    log.warn("Collection of {}: {} {}", connection.getClusterName(), kind.kind(), e.getMessage());
-                    problems.add(new RunProblemEntity(kind.kind(), e.getMessage()));
-                    read += e.readBeforeFailure;
                 }
                 progress(run, connection.getClusterName(), ++kindsAttempted, read);
             }

@@ -21,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
@@ -81,15 +80,12 @@ class FindingReconciler {
         }
         int opened = 0;
         int reopened = 0;
-        var chunk = new LinkedHashMap<String, ScoreViews.Failure>();
-        for (var entry : failing.entrySet()) {
-            chunk.put(entry.getKey(), entry.getValue());
-            if (chunk.size() == CHUNK || entry.getKey().equals(failing.lastKey())) {
-                var counts = transactions.execute(status -> reconcile(event, chunk, teams, now));
-                opened += counts[0];
-                reopened += counts[1];
-                chunk.clear();
-            }
+        var entries = List.copyOf(failing.entrySet());
+        for (int from = 0; from < entries.size(); from += CHUNK) {
+            var chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
+            var counts = transactions.execute(status -> reconcile(event, chunk, teams, now));
+            opened += counts[0];
+            reopened += counts[1];
         }
         int resolved = event.runStatus() == RunStatus.COMPLETE ? resolveNoLongerFailing(event.clusterId(), failing.keySet(), now) : 0;
         log.info("Findings of cluster {}: {} opened, {} reopened, {} resolved{}", event.clusterName(), opened, reopened,
@@ -98,15 +94,17 @@ class FindingReconciler {
     }
 
     /** One chunk of failures by fingerprint: opens, reopens and refreshes their findings; returns {opened, reopened}. */
-    private int[] reconcile(ClusterEvaluated event, Map<String, ScoreViews.Failure> byFingerprint, Map<String, String> teams,
+    private int[] reconcile(ClusterEvaluated event, List<Map.Entry<String, ScoreViews.Failure>> chunk, Map<String, String> teams,
                             Instant now) {
-        var known = writer.byFingerprints(byFingerprint.keySet()).stream()
+        var known = writer.byFingerprints(chunk.stream().map(Map.Entry::getKey).toList()).stream()
                 .collect(Collectors.toMap(FindingWriter.Known::fingerprint, Function.identity()));
         var opened = new ArrayList<FindingWriter.Opened>();
         var unchanged = new ArrayList<Long>();
         var changed = new ArrayList<FindingWriter.Seen>();
         var reopened = new ArrayList<FindingWriter.Change>();
-        byFingerprint.forEach((fingerprint, failure) -> {
+        chunk.forEach(entry -> {
+            var fingerprint = entry.getKey();
+            var failure = entry.getValue();
             var team = teams.get(failure.namespace());
             var evidence = json.writeValueAsString(failure.evidence());
             var finding = known.get(fingerprint);

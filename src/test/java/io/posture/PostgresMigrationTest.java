@@ -78,6 +78,10 @@ class PostgresMigrationTest {
 
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
         var cluster = inventory.cluster("pg-cluster").orElseThrow();
+        // the reconciliation opens findings with ids the insert returned, each with its history entry
+        assertThat(jdbc.queryForObject("select count(*) from finding where status = 'OPEN'", Long.class)).isPositive()
+                .isEqualTo(jdbc.queryForObject("select count(*) from finding f join finding_event e on e.finding_id = f.id "
+                        + "where e.to_status = 'OPEN' and e.from_status is null", Long.class));
         assertThat(scores.clusterScores("pss-restricted")).singleElement().satisfies(score -> {
             assertThat(score.score()).isBetween(0.0, 100.0);
             assertThat(score.failed()).isPositive();

@@ -47,6 +47,8 @@ import java.util.TreeMap;
 @Service
 public class ImageCatalog {
 
+    /** Image ids per vulnerability query: H2 checks each row against the whole id list, so lists stay short. */
+    private static final int FACTS_CHUNK = 500;
     private static final List<String> SEVERITY_ORDER = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN");
 
     private final ImageRepository images;
@@ -156,29 +158,24 @@ public class ImageCatalog {
     /** The facts image rules need about every image the cluster runs, by reference as written. */
     @Transactional(readOnly = true)
     public ImageFacts.ByReference factsFor(long clusterId, Instant asOf) {
-        var imageByReference = new HashMap<String, Long>();
-        for (var use : uses.findByClusterId(clusterId)) {
-            imageByReference.putIfAbsent(use.getReference(), use.getImageId());
+        var imageByReference = new HashMap<String, ImageEntity>();
+        for (var use : uses.imagesOfCluster(clusterId)) {
+            imageByReference.putIfAbsent(use.reference(), use.image());
         }
-        var byId = new HashMap<Long, ImageEntity>();
-        images.findAllById(imageByReference.values()).forEach(image -> byId.put(image.getId(), image));
+        var ids = imageByReference.values().stream().map(ImageEntity::getId).distinct().toList();
         var fixable = new HashMap<Long, List<String>>();
-        if (!byId.isEmpty()) {
-            for (var row : vulnerabilities.fixableCriticalHigh(byId.keySet())) {
-                var ids = fixable.computeIfAbsent(row.imageId(), id -> new ArrayList<>());
-                if (!ids.contains(row.vulnerabilityId())) {
-                    ids.add(row.vulnerabilityId());
+        for (int from = 0; from < ids.size(); from += FACTS_CHUNK) {
+            for (var row : vulnerabilities.fixableCriticalHigh(ids.subList(from, Math.min(ids.size(), from + FACTS_CHUNK)))) {
+                var found = fixable.computeIfAbsent(row.imageId(), id -> new ArrayList<>());
+                if (!found.contains(row.vulnerabilityId())) {
+                    found.add(row.vulnerabilityId());
                 }
             }
         }
         var facts = new HashMap<String, ImageFacts>();
-        imageByReference.forEach((reference, imageId) -> {
-            var image = byId.get(imageId);
-            if (image != null) {
-                facts.put(reference, new ImageFacts(image.getDigest(), image.getSigned(), image.getConfigUser(),
-                        image.getCreatedAt(), image.getLastScanned(), List.copyOf(fixable.getOrDefault(imageId, List.of()))));
-            }
-        });
+        imageByReference.forEach((reference, image) -> facts.put(reference, new ImageFacts(image.getDigest(), image.getSigned(),
+                image.getConfigUser(), image.getCreatedAt(), image.getLastScanned(),
+                List.copyOf(fixable.getOrDefault(image.getId(), List.of())))));
         return new ImageFacts.ByReference(asOf, Map.copyOf(facts));
     }
 

@@ -3,16 +3,19 @@ package io.posture.findings.internal;
 import io.posture.benchmark.Severity;
 import io.posture.findings.FindingStatus;
 import io.posture.security.AuditLog;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -67,35 +70,64 @@ class FindingWriter {
                 (RowCallbackHandler) row -> consumer.accept(known(row, 0)));
     }
 
-    /** Inserts the findings as OPEN, first and last seen now, each with its history entry. */
+    /**
+     * Inserts the findings as OPEN, first and last seen now, each with its history entry keyed by the
+     * id the insert generated (selecting them back by a list of fingerprints made H2 compare every
+     * row against the whole list).
+     */
     void open(List<Opened> findings, Instant now) {
         if (findings.isEmpty()) {
             return;
         }
         var at = timestamp(now);
-        jdbc.batchUpdate("""
-                insert into finding (fingerprint, cluster_id, cluster_name, namespace, team, workload_kind, workload_name,
-                    control_id, control_title, severity, severity_rank, status, evidence, first_seen, last_seen)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""", findings, BATCH, (statement, finding) -> {
-            statement.setString(1, finding.fingerprint());
-            statement.setLong(2, finding.clusterId());
-            statement.setString(3, finding.clusterName());
-            statement.setString(4, finding.namespace());
-            statement.setString(5, finding.team());
-            statement.setString(6, finding.kind());
-            statement.setString(7, finding.name());
-            statement.setString(8, finding.controlId());
-            statement.setString(9, finding.controlTitle());
-            statement.setString(10, finding.severity().name());
-            statement.setInt(11, finding.severity().ordinal());
-            statement.setString(12, finding.evidence());
-            statement.setObject(13, at);
-            statement.setObject(14, at);
+        var ids = new ArrayList<Long>(findings.size());
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (var statement = connection.prepareStatement("""
+                    insert into finding (fingerprint, cluster_id, cluster_name, namespace, team, workload_kind, workload_name,
+                        control_id, control_title, severity, severity_rank, status, evidence, first_seen, last_seen)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""", new String[]{"id"})) {
+                for (int from = 0; from < findings.size(); from += BATCH) {
+                    for (var finding : findings.subList(from, Math.min(from + BATCH, findings.size()))) {
+                        bindOpened(statement, finding, at);
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
+                    try (var keys = statement.getGeneratedKeys()) {
+                        while (keys.next()) {
+                            ids.add(keys.getLong(1));
+                        }
+                    }
+                }
+            }
+            return null;
         });
-        named.update("""
+        if (ids.size() != findings.size()) {
+            throw new IllegalStateException("opened " + findings.size() + " findings but the database returned " + ids.size() + " ids");
+        }
+        jdbc.batchUpdate("""
                 insert into finding_event (finding_id, occurred_at, actor, from_status, to_status, note)
-                select id, :at, :actor, null, 'OPEN', 'failing' from finding where fingerprint in (:fingerprints)""",
-                Map.of("at", at, "actor", AuditLog.SYSTEM, "fingerprints", findings.stream().map(Opened::fingerprint).toList()));
+                values (?, ?, ?, null, 'OPEN', 'failing')""", ids, BATCH, (statement, id) -> {
+            statement.setLong(1, id);
+            statement.setObject(2, at);
+            statement.setString(3, AuditLog.SYSTEM);
+        });
+    }
+
+    private static void bindOpened(PreparedStatement statement, Opened finding, OffsetDateTime at) throws SQLException {
+        statement.setString(1, finding.fingerprint());
+        statement.setLong(2, finding.clusterId());
+        statement.setString(3, finding.clusterName());
+        statement.setString(4, finding.namespace());
+        statement.setString(5, finding.team());
+        statement.setString(6, finding.kind());
+        statement.setString(7, finding.name());
+        statement.setString(8, finding.controlId());
+        statement.setString(9, finding.controlTitle());
+        statement.setString(10, finding.severity().name());
+        statement.setInt(11, finding.severity().ordinal());
+        statement.setString(12, finding.evidence());
+        statement.setObject(13, at);
+        statement.setObject(14, at);
     }
 
     /** Failing again as before: only the time it was last seen moves. */

@@ -80,8 +80,11 @@ public interface ImageRepository extends JpaRepository<ImageEntity, Long> {
 
     List<ImageEntity> findByRegistryAndRepositoryOrderByCreatedAtDesc(String registry, String repository);
 
+    /** Only images whose flag changes are written: rewriting every image on every evaluation cost more than the check. */
     @Modifying
-    @Query("update ImageEntity i set i.inUse = (exists (select 1 from ImageUseEntity u where u.imageId = i.id))")
+    @Query("update ImageEntity i set i.inUse = (exists (select 1 from ImageUseEntity u where u.imageId = i.id)) "
+            + "where (i.inUse = true and not exists (select 1 from ImageUseEntity u where u.imageId = i.id)) "
+            + "or (i.inUse = false and exists (select 1 from ImageUseEntity u where u.imageId = i.id))")
     int markInUse();
 
     /** Placeholders (no digest) no workload runs and no scan describes any more. */

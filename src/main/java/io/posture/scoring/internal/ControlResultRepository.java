@@ -26,17 +26,10 @@ public interface ControlResultRepository extends JpaRepository<ControlResultEnti
             (:clusterId is null or r.clusterId = :clusterId) and (:namespace is null or r.namespace = :namespace)
             and (:team is null or r.team = :team) and (:sectionId is null or r.sectionId = :sectionId)""";
 
-    @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, cast(null as string), " + TALLY + ") "
-            + "from ControlResultEntity r group by r.benchmarkId")
-    List<Tally> tallyEstate();
-
+    /** Results outside any cluster (Docker hosts) per benchmark and section: the part of the estate no cluster snapshot holds. */
     @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, r.sectionId, " + TALLY + ") "
-            + "from ControlResultEntity r group by r.benchmarkId, r.sectionId")
-    List<Tally> tallyEstateSections();
-
-    @Query("select new io.posture.scoring.internal.Tally(r.benchmarkId, r.team, " + TALLY + ") "
-            + "from ControlResultEntity r where r.team is not null group by r.benchmarkId, r.team")
-    List<Tally> tallyTeams();
+            + "from ControlResultEntity r where r.clusterId is null group by r.benchmarkId, r.sectionId")
+    List<Tally> tallyOutsideClusters();
 
     @Query(value = "select new io.posture.scoring.internal.WorkloadTally(r.workloadId, r.resourceKind, r.resourceName, "
             + "sum(case when r.status = io.posture.benchmark.ControlStatus.PASS then r.weight else 0 end), "

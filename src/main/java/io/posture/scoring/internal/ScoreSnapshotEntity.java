@@ -56,6 +56,11 @@ public class ScoreSnapshotEntity {
     private long excepted;
     @Column(name = "unknown_count")
     private long unknown;
+    /** Null on snapshots taken before V17: only current ones were given their weights. */
+    @Column(name = "passed_weight")
+    private Long passedWeight;
+    @Column(name = "evaluated_weight")
+    private Long evaluatedWeight;
     @Column(name = "taken_at")
     private Instant takenAt;
     private boolean current;
@@ -79,6 +84,8 @@ public class ScoreSnapshotEntity {
         this.failed = tally.failed();
         this.excepted = tally.excepted();
         this.unknown = tally.unknown();
+        this.passedWeight = tally.passedWeight();
+        this.evaluatedWeight = tally.evaluatedWeight();
         this.takenAt = takenAt;
         this.current = true;
     }

@@ -23,6 +23,21 @@ public interface ScoreSnapshotRepository extends JpaRepository<ScoreSnapshotEnti
             + "and s.scope in (io.posture.scoring.internal.ScoreSnapshotEntity.Scope.ESTATE, io.posture.scoring.internal.ScoreSnapshotEntity.Scope.TEAM)")
     void retireEstateWide();
 
+    String SUMS = "coalesce(sum(s.passedWeight), 0), coalesce(sum(s.evaluatedWeight), 0), sum(s.passed), sum(s.failed), "
+            + "sum(s.excepted), sum(s.passed + s.failed + s.excepted + s.unknown)";
+
+    /** The clusters' current tallies summed per benchmark and section ('' for whole clusters). */
+    @Query("select new io.posture.scoring.internal.Tally(s.benchmarkId, s.sectionId, " + SUMS + ") from ScoreSnapshotEntity s "
+            + "where s.current = true and s.scope = io.posture.scoring.internal.ScoreSnapshotEntity.Scope.CLUSTER "
+            + "group by s.benchmarkId, s.sectionId")
+    List<Tally> sumCurrentClusters();
+
+    /** The namespaces' current tallies summed per benchmark and the team that owns them. */
+    @Query("select new io.posture.scoring.internal.Tally(s.benchmarkId, s.team, " + SUMS + ") from ScoreSnapshotEntity s "
+            + "where s.current = true and s.scope = io.posture.scoring.internal.ScoreSnapshotEntity.Scope.NAMESPACE "
+            + "and s.sectionId = '' and s.team is not null group by s.benchmarkId, s.team")
+    List<Tally> sumCurrentTeams();
+
     @Query("select s from ScoreSnapshotEntity s where s.current = true and s.sectionId = '' "
             + "and s.scope = io.posture.scoring.internal.ScoreSnapshotEntity.Scope.CLUSTER order by s.clusterId, s.benchmarkId")
     List<ScoreSnapshotEntity> currentClusterScores();

@@ -44,6 +44,17 @@ public final class TallySums {
         }
     }
 
+    /** Adds a whole tally (another scope's sums) to the group of its benchmark and this key. */
+    public void add(String key, Tally tally) {
+        var sum = sums.computeIfAbsent(new Group(tally.benchmarkId(), key), group -> new long[6]);
+        sum[0] += tally.passedWeight();
+        sum[1] += tally.evaluatedWeight();
+        sum[2] += tally.passed();
+        sum[3] += tally.failed();
+        sum[4] += tally.excepted();
+        sum[5] += tally.applicable();
+    }
+
     public List<Tally> tallies() {
         return sums.entrySet().stream().map(entry -> {
             var sum = entry.getValue();

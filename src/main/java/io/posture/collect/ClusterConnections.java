@@ -135,6 +135,38 @@ public class ClusterConnections {
         return collector.check(connection(id));
     }
 
+    /**
+     * Tests what the form says before it is saved: connects with the credential as typed (or, when
+     * it is left blank, the one saved for that cluster) and stores nothing. Needs no encryption key
+     * unless it falls back to a saved credential.
+     */
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public ConnectionCheck check(ConnectionForm form) {
+        var typed = form.credential() == null || form.credential().isBlank() ? null : form.credential();
+        if (form.kind() == ConnectionKind.TOKEN && (form.serverUrl() == null || !form.serverUrl().matches("https?://\\S+"))) {
+            return new ConnectionCheck(null, List.of(), List.of(), "the API server URL is missing or not http(s)://…");
+        }
+        if (typed == null && form.kind() != ConnectionKind.IN_CLUSTER) {
+            var saved = connections.findByClusterName(form.clusterName() == null ? "" : form.clusterName().trim())
+                    .filter(connection -> connection.getKind() == form.kind() && connection.getCredential() != null);
+            if (saved.isEmpty()) {
+                return new ConnectionCheck(null, List.of(), List.of(), form.kind() == ConnectionKind.TOKEN
+                        ? "no bearer token given" : "no kubeconfig given");
+            }
+            var connection = saved.get();
+            return collector.check(() -> clients.open(form.kind(), form.serverUrl(), blankTo(form.contextName(), null),
+                    vault.decrypt(connection.getCredential())));
+        }
+        var credential = form.kind() == ConnectionKind.TOKEN ? KubernetesClients.tokenCredential(typed, form.caCertificate()) : typed;
+        return collector.check(() -> clients.open(form.kind(), form.kind() == ConnectionKind.TOKEN ? form.serverUrl().trim() : null,
+                blankTo(form.contextName(), null), credential));
+    }
+
+    /** Whether credentials can be stored: {@code POSTURE_CREDENTIALS_KEY} is set. In-cluster connections need none. */
+    public boolean credentialsCanBeStored() {
+        return vault.configured();
+    }
+
     /** Starts a run now, in the background; refuses when one is running for this cluster. */
     @PreAuthorize(Roles.CAN_IMPORT)
     public long collectNow(long id) {

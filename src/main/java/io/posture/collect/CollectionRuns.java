@@ -32,6 +32,13 @@ public class CollectionRuns {
         return runs.findById(runId).map(CollectionRunEntity::toSummary);
     }
 
+    /** How many runs there are in each status, all time. */
+    public java.util.Map<RunStatus, Long> countByStatus() {
+        var counts = new java.util.EnumMap<RunStatus, Long>(RunStatus.class);
+        runs.countByStatus().forEach(row -> counts.put((RunStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
     public List<RunProblem> problems(long runId) {
         return runs.findById(runId).map(run -> run.getProblems().stream().map(RunProblemEntity::toView).toList())
                 .orElse(List.of());

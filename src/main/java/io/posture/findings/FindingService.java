@@ -1,6 +1,7 @@
 package io.posture.findings;
 
 import io.posture.benchmark.BenchmarkCatalog;
+import io.posture.benchmark.Severity;
 import io.posture.benchmark.Control;
 import io.posture.benchmark.Evidence;
 import io.posture.findings.FindingViews.FindingDetail;
@@ -52,6 +53,14 @@ public class FindingService {
         this.json = json;
         this.clock = clock;
         this.catalog = catalog;
+    }
+
+    /** Findings still to work on (open or in progress) per severity; a severity with none is absent. */
+    @Transactional(readOnly = true)
+    public Map<Severity, Long> activeBySeverity() {
+        var counts = new java.util.EnumMap<Severity, Long>(Severity.class);
+        findings.countActiveBySeverity().forEach(row -> counts.put((Severity) row[0], (Long) row[1]));
+        return counts;
     }
 
     @Transactional(readOnly = true)

@@ -200,6 +200,27 @@ class KubernetesCollectionTest {
     }
 
     @Test
+    void aConnectionIsTestedFromTheFormBeforeAnythingIsSaved() {
+        long before = jdbc.queryForObject("select count(*) from cluster_connection", Long.class);
+        var url = server.url("/").replaceAll("/$", "");
+
+        var check = as("admin", Roles.ADMIN, () -> connections.check(new ConnectionForm("live-unsaved", "prod", ConnectionKind.TOKEN,
+                url, null, TOKEN, null, null)));
+        // Fabric8's CRUD mock serves no /version; what matters is that it was reached and listed
+        assertThat(check.error()).isNull();
+        assertThat(check.readable()).contains("Pod", "Deployment");
+        assertThat(as("admin", Roles.ADMIN, () -> connections.check(new ConnectionForm("live-unsaved", "prod", ConnectionKind.TOKEN,
+                url, null, "", null, null))).error()).isEqualTo("no bearer token given");
+        assertThat(as("admin", Roles.ADMIN, () -> connections.check(new ConnectionForm("live-unsaved", "prod", ConnectionKind.TOKEN,
+                "k8s.example.com", null, TOKEN, null, null))).error()).contains("API server URL");
+        assertThatThrownBy(() -> as("manager", Roles.SECURITY_MANAGER, () -> connections.check(new ConnectionForm("live-unsaved",
+                "prod", ConnectionKind.TOKEN, url, null, TOKEN, null, null)))).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+
+        assertThat(jdbc.queryForObject("select count(*) from cluster_connection", Long.class)).as("nothing saved").isEqualTo(before);
+        assertThat(connections.credentialsCanBeStored()).isTrue();
+    }
+
+    @Test
     void aForbiddenKindIsNotVisibleItsControlsAreUnknownAndTheRunRemovesNothing() {
         kubernetes.resource(deployment("api", true)).create();
         long id = connect("live-3");

@@ -4,6 +4,7 @@ import io.posture.collect.ClusterConnections;
 import io.posture.collect.ConnectionViews.ConnectionForm;
 import io.posture.collect.ConnectionViews.ConnectionKind;
 import io.posture.security.Roles;
+import io.posture.support.Chromium;
 import io.posture.support.GeneratedCluster;
 import io.posture.support.SignedIn;
 import org.junit.jupiter.api.AfterEach;
@@ -11,12 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,26 +22,21 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Real headless Chromium (Debian's chromium and chromium-driver) against the running app with the
- * demo estate: overview → cluster → namespace → workload, where the failing control and its
- * evidence must show. CI installs Chromium; elsewhere the test is skipped when it is missing.
+ * Real headless Chromium (Debian's chromium and chromium-driver, see {@link Chromium}) against the
+ * running app with the demo estate: overview → cluster → namespace → workload, where the failing
+ * control and its evidence must show, and the users' journeys through the other pages.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"posture.demo.enabled=true",
         "posture.credentials.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=", "posture.collect.request-timeout=2m"})
 class DrillDownBrowserIT {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
@@ -53,34 +46,21 @@ class DrillDownBrowserIT {
     @Autowired
     SecurityContextHolderStrategy securityContexts;
 
+    private Chromium chromium;
     private WebDriver browser;
     private Path profile;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("CI") == null) {
-            assumeTrue(installed, "Chromium not installed: apt-get install -y chromium chromium-driver");
-        }
-        profile = Files.createTempDirectory("posture-chromium");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1440,1000", "--user-data-dir=" + profile);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = Chromium.start();
+        browser = chromium.driver();
+        profile = chromium.profile();
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -363,21 +343,15 @@ class DrillDownBrowserIT {
     }
 
     private void signIn(WebDriverWait wait, String username, String password) {
-        browser.get("http://localhost:" + port + "/login");
-        typeCredentials(wait, username, password);
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        chromium.signIn("http://localhost:" + port, username, password);
     }
 
-    private static void typeCredentials(WebDriverWait wait, String username, String password) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=username]"))).sendKeys(username);
-        var passwordField = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=password]")));
-        passwordField.sendKeys(password);
-        passwordField.sendKeys(org.openqa.selenium.Keys.ENTER);
+    private void typeCredentials(WebDriverWait wait, String username, String password) {
+        chromium.typeCredentials(username, password);
     }
 
     private void saveScreenshot(String name) throws IOException {
-        Files.createDirectories(Path.of("target/screenshots"));
-        Files.write(Path.of("target/screenshots", name), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot(name);
     }
 
     @Test
@@ -419,8 +393,7 @@ class DrillDownBrowserIT {
         assertThat(evidence.getText()).contains("spec.template.spec.containers[name=api].securityContext.privileged = true");
     }
 
-    private static WebElement cell(WebDriverWait wait, String text) {
-        return wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + text + "']")));
+    private WebElement cell(WebDriverWait wait, String text) {
+        return chromium.cell(text);
     }
 }

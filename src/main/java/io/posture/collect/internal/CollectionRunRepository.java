@@ -11,4 +11,7 @@ public interface CollectionRunRepository extends JpaRepository<CollectionRunEnti
     @org.springframework.data.jpa.repository.Modifying
     @org.springframework.data.jpa.repository.Query("update CollectionRunEntity r set r.kindsDone = :kindsDone, r.objectsRead = :objectsRead where r.id = :id")
     void updateProgress(long id, int kindsDone, int objectsRead);
+
+    @org.springframework.data.jpa.repository.Query("select r.status, count(r) from CollectionRunEntity r group by r.status")
+    java.util.List<Object[]> countByStatus();
 }

@@ -87,6 +87,7 @@ class DemoEstateLoader implements ApplicationRunner {
         });
         list(demoPath.resolve("docker-bench")).filter(DemoEstateLoader::isJson)
                 .forEach(report -> hostReports.importFile(Tool.DOCKER_BENCH, null, report));
+        log.info("Demo estate loaded: {} clusters", list(clusters).filter(Files::isDirectory).count());
     }
 
     private static boolean isJson(Path file) {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.posture.collect.ConnectionViews.ConnectionKind;
 import io.posture.security.CredentialVault;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -25,17 +26,26 @@ public class KubernetesClients {
     }
 
     public KubernetesClient open(ClusterConnectionEntity connection) {
-        var base = switch (connection.getKind()) {
+        var credential = connection.getKind() == ConnectionKind.IN_CLUSTER ? null : vault.decrypt(connection.getCredential());
+        return open(connection.getKind(), connection.getServerUrl(), connection.getContextName(), credential);
+    }
+
+    /**
+     * A client from a credential in the clear ({@link #tokenCredential} for a token), as "Test
+     * connection" uses it before anything is saved: it needs no encryption key.
+     */
+    public KubernetesClient open(ConnectionKind kind, String serverUrl, String contextName, String credential) {
+        var base = switch (kind) {
             case TOKEN -> {
-                var parts = vault.decrypt(connection.getCredential()).split(CA_SEPARATOR, 2);
-                var builder = new ConfigBuilder(Config.empty()).withMasterUrl(connection.getServerUrl()).withOauthToken(parts[0]);
+                var parts = credential.split(CA_SEPARATOR, 2);
+                var builder = new ConfigBuilder(Config.empty()).withMasterUrl(serverUrl).withOauthToken(parts[0]);
                 if (parts.length == 2) {
                     builder.withCaCertData(Base64.getEncoder().encodeToString(parts[1].getBytes(StandardCharsets.UTF_8)));
                 }
                 yield builder.build();
             }
             // Parsed from memory: the decrypted kubeconfig never touches the disk.
-            case KUBECONFIG -> Config.fromKubeconfig(connection.getContextName(), vault.decrypt(connection.getCredential()), null);
+            case KUBECONFIG -> Config.fromKubeconfig(contextName, credential, null);
             case IN_CLUSTER -> Config.autoConfigure(null);
         };
         var config = new ConfigBuilder(base)

@@ -130,9 +130,14 @@ public class KubernetesCollector {
 
     /** Connects, asks for the server version, and tries to list one object of every kind. */
     public ConnectionCheck check(ClusterConnectionEntity connection) {
+        return check(() -> clients.open(connection));
+    }
+
+    /** Connects with a client however it is made (saved or not) and lists one of each kind. */
+    public ConnectionCheck check(java.util.function.Supplier<KubernetesClient> connect) {
         var readable = new ArrayList<String>();
         var notReadable = new ArrayList<String>();
-        try (var client = clients.open(connection)) {
+        try (var client = connect.get()) {
             var version = client.getKubernetesVersion().getGitVersion();
             for (var kind : KINDS) {
                 try {

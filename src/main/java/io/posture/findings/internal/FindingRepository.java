@@ -57,4 +57,9 @@ public interface FindingRepository extends JpaRepository<FindingEntity, Long> {
             order by f.clusterName, f.namespace, f.workloadKind, f.workloadName, f.controlId, f.id""")
     java.util.List<io.posture.findings.FindingViews.FindingAsOf> standingAt(java.time.Instant asOf, java.time.LocalDate asOfDate,
                                                                           String cluster, String namespace, String team);
+
+    /** Active findings (open or in progress) counted per severity. */
+    @Query("select f.severity, count(f) from FindingEntity f where f.status in "
+            + "(io.posture.findings.FindingStatus.OPEN, io.posture.findings.FindingStatus.IN_PROGRESS) group by f.severity")
+    List<Object[]> countActiveBySeverity();
 }

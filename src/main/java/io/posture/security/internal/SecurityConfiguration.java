@@ -5,6 +5,7 @@ import io.posture.security.ApiTokens;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.core.Ordered;
@@ -34,6 +35,32 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     static final String LOGIN_ROUTE = "login";
+    /**
+     * Actuator: the health probes answer anyone (a kubelet has no login); the Prometheus endpoint
+     * needs an API token or the configured scrape token; nothing else of Actuator is reachable.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorSecurityFilterChain(HttpSecurity http, ApiTokens tokens,
+                                                    @Value("${posture.metrics.scrape-token:}") String scrapeToken) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").authenticated()
+                        .anyRequest().denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(SecurityConfiguration::leaveSharedHeadersToTheFilter)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ScrapeTokenFilter(scrapeToken), ApiTokenFilter.class)
+                // statuses set, not sent: an error dispatch would leave /actuator/ for the login redirect
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, exception) -> {
+                    response.setHeader("WWW-Authenticate", "Bearer realm=\"posture\"");
+                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                }).accessDeniedHandler((request, response, exception) -> response.setStatus(HttpServletResponse.SC_FORBIDDEN)))
+                .build();
+    }
+
     /**
      * The API under /api/: stateless, signed in by an API token per request, no session and no
      * CSRF token (nothing a browser sends on its own authenticates it). 401 without a valid token.

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -23,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.posture.ui.Notices;
 import io.posture.collect.ClusterConnections;
+import io.posture.collect.ConnectionViews.ConnectionCheck;
 import io.posture.collect.ConnectionViews.ConnectionForm;
 import io.posture.collect.ConnectionViews.ConnectionKind;
 import io.posture.collect.ConnectionViews.ConnectionSummary;
@@ -72,7 +74,16 @@ class ConnectionsView extends VerticalLayout {
         progress.addClassName("collection-progress");
         add(progress, grid);
         if (isAdmin) {
-            add(new H2("Add or change a cluster"), form());
+            add(new H2("Add or change a cluster"));
+            if (!connections.credentialsCanBeStored()) {
+                var missing = new Paragraph("Tokens and kubeconfigs cannot be saved yet: Posture encrypts them with the key in "
+                        + "POSTURE_CREDENTIALS_KEY, which is not set. Set it to 32 random bytes in Base64 (openssl rand -base64 32) "
+                        + "and restart; keep it with your backups, since saved credentials cannot be read without it. "
+                        + "Test connection works without it, and an in-cluster connection needs none.");
+                missing.addClassName("setup-missing");
+                add(missing);
+            }
+            add(form());
         }
         refresh();
     }
@@ -86,14 +97,7 @@ class ConnectionsView extends VerticalLayout {
             actions.add(collect);
         }
         if (isAdmin) {
-            var test = new Button("Test connection", click -> {
-                var check = connections.check(connection.id());
-                var text = check.error() != null ? "Could not connect: " + check.error()
-                        : "Kubernetes " + check.serverVersion() + "; readable: " + String.join(", ", check.readable())
-                        + (check.notReadable().isEmpty() ? "" : "; not readable: " + String.join(", ", check.notReadable()));
-                Notification.show(text, 10000, Notification.Position.MIDDLE).addThemeVariants(
-                        check.error() == null && check.notReadable().isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
-            });
+            var test = new Button("Test connection", click -> showCheck(connections.check(connection.id())));
             var delete = new Button("Delete", click -> act(() -> connections.delete(connection.id()),
                     connection.clusterName() + " no longer collected; its inventory stays"));
             test.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -141,23 +145,33 @@ class ConnectionsView extends VerticalLayout {
         };
         kind.addValueChangeListener(change -> showFields.run());
         showFields.run();
+        java.util.function.Supplier<ConnectionForm> typed = () -> new ConnectionForm(cluster.getValue().trim(), environment.getValue(),
+                kind.getValue(), server.getValue(), context.getValue(),
+                kind.getValue() == ConnectionKind.KUBECONFIG ? kubeconfig.getValue() : token.getValue(), ca.getValue(), schedule.getValue());
         var save = new Button("Save cluster", click -> act(() -> {
-            var chosen = kind.getValue();
-            connections.save(new ConnectionForm(cluster.getValue().trim(), environment.getValue(), chosen, server.getValue(),
-                    context.getValue(), chosen == ConnectionKind.KUBECONFIG ? kubeconfig.getValue() : token.getValue(),
-                    ca.getValue(), schedule.getValue()));
+            connections.save(typed.get());
             token.clear();
             kubeconfig.clear();
         }, "Cluster " + cluster.getValue() + " saved"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var test = new Button("Test connection", click -> showCheck(connections.check(typed.get())));
+        test.setTooltipText("Connects with what the form says and lists one object of each kind; saves nothing");
         var first = new HorizontalLayout(cluster, environment, kind, schedule);
         first.setWrap(true);
         var second = new HorizontalLayout(server, token, context);
         second.setWrap(true);
         second.setAlignItems(FlexComponent.Alignment.BASELINE);
-        var form = new VerticalLayout(first, second, ca, kubeconfig, save);
+        var form = new VerticalLayout(first, second, ca, kubeconfig, new HorizontalLayout(save, test));
         form.setPadding(false);
         return form;
+    }
+
+    private static void showCheck(ConnectionCheck check) {
+        var text = check.error() != null ? "Could not connect: " + check.error()
+                : "Kubernetes " + check.serverVersion() + "; readable: " + String.join(", ", check.readable())
+                + (check.notReadable().isEmpty() ? "" : "; not readable: " + String.join(", ", check.notReadable()));
+        Notification.show(text, 10000, Notification.Position.MIDDLE).addThemeVariants(
+                check.error() == null && check.notReadable().isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
     }
 
     private void act(Runnable action, String success) {

@@ -2,6 +2,7 @@ package io.posture.ui.connections;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -19,6 +20,9 @@ class ConnectionsViewTest extends DemoEstateViewTest {
     @WithMockUser(username = "admin", roles = Roles.ADMIN)
     void withoutAnEncryptionKeyAnAdministratorIsToldHowToSetOne() {
         navigate("connections", ConnectionsView.class);
+        // said before anyone fills in the form
+        assertThat($(Paragraph.class).withClassName("setup-missing").single().getText())
+                .contains("POSTURE_CREDENTIALS_KEY").contains("openssl rand -base64 32").contains("Test connection works without it");
         test($(TextField.class).withCaption("Cluster name").single()).setValue("edge-eu1");
         test($(TextField.class).withCaption("API server URL").single()).setValue("https://k8s.example.com:6443");
         test($(PasswordField.class).withCaption("Bearer token").single()).setValue("a-token");

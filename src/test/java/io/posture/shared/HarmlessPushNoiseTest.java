@@ -1,0 +1,31 @@
+package io.posture.shared;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HarmlessPushNoiseTest {
+
+    @Test
+    void onlyAtmospheresFailedToCancelLineIsDropped() {
+        var context = new LoggerContext();
+        var filter = new HarmlessPushNoise();
+        filter.start();
+        context.addTurboFilter(filter);
+        var appender = new ListAppender<ILoggingEvent>();
+        appender.setContext(context);
+        appender.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+
+        var atmosphere = context.getLogger("org.atmosphere.cpr.AsynchronousProcessor");
+        atmosphere.error("Failed to cancel resource: {}", "22bcac52-cebd-495c-a6f2-eb1f7533ea6c");
+        atmosphere.error("Invalid request state {}", "x");
+        context.getLogger("io.posture.Other").error("Failed to cancel resource: {}", "y");
+
+        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("Invalid request state x", "Failed to cancel resource: y");
+    }
+}

@@ -36,10 +36,13 @@ final class ScanCommand {
     static final int ERROR = 2;
     private static final String USAGE = """
             usage: posture scan PATH... [--benchmark pss-restricted[@v1.33]] [--format table|json] [--fail-on low|medium|high|critical]
+                                [--exceptions FILE]
               PATH        manifest files or folders (YAML or JSON, as kubectl or helm template writes them)
               --benchmark benchmark to check against, optionally pinned to a policy version (default pss-restricted)
               --format    table (failures and a summary) or json (every result with its evidence); default table
-              --fail-on   exit with 1 when a failure of this severity or above is found; default: never""";
+              --fail-on   exit with 1 when a failure of this severity or above is found; default: never
+              --exceptions reviewed exceptions (YAML list: benchmark, control, resource, reason, reviewedBy, reviewedOn,
+                          optional expires): a failure one explains is EXCEPTED, not a failure""";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -58,6 +61,14 @@ final class ScanCommand {
             err.println(USAGE);
             return ERROR;
         }
+        ScanExceptions exceptions;
+        try {
+            exceptions = options.exceptions() == null ? ScanExceptions.none() : ScanExceptions.read(options.exceptions());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            err.println("posture scan: " + e.getMessage());
+            return ERROR;
+        }
+        var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         var catalog = new BenchmarkCatalog();
         Benchmark benchmark;
         try {
@@ -88,8 +99,11 @@ final class ScanCommand {
                             var subject = new PodSubject(template.kind().name(), template.namespace(), template.name(),
                                     template.podMetadata(), template.podSpec(), template.kind().specPath(),
                                     template.kind().metadataPath(), ImageFacts.ByReference.none(Instant.now()));
-                            evaluator.evaluate(benchmark, version, subject)
-                                    .forEach(outcome -> results.add(new Result(object, template, outcome)));
+                            evaluator.evaluate(benchmark, version, subject).forEach(outcome -> {
+                                var exception = outcome.status() == ControlStatus.FAIL ? exceptions.explaining(benchmark.id(),
+                                        outcome.control().id(), Result.label(template), today).orElse(null) : null;
+                                results.add(new Result(object, template, outcome, exception));
+                            });
                         });
                     }
                 } catch (ManifestException e) {
@@ -107,7 +121,7 @@ final class ScanCommand {
             return ERROR;
         }
         boolean failed = options.failOn() != null && results.stream().anyMatch(result ->
-                result.outcome().status() == ControlStatus.FAIL && result.outcome().control().severity().atLeast(options.failOn()));
+                result.status() == ControlStatus.FAIL && result.outcome().control().severity().atLeast(options.failOn()));
         return failed ? FAILURES : OK;
     }
 
@@ -123,7 +137,7 @@ final class ScanCommand {
 
     private void printTable(String title, String version, List<Result> results) {
         out.println(title + " (policy " + version + ")");
-        var failures = results.stream().filter(result -> result.outcome().status() == ControlStatus.FAIL).toList();
+        var failures = results.stream().filter(result -> result.status() == ControlStatus.FAIL).toList();
         if (!failures.isEmpty()) {
             out.printf(Locale.ROOT, "%-8s %-28s %-50s %s%n", "SEVERITY", "CONTROL", "RESOURCE", "EVIDENCE");
             for (var result : failures) {
@@ -133,24 +147,39 @@ final class ScanCommand {
                                 + (evidence.size() > 1 ? " (+" + (evidence.size() - 1) + " more)" : ""));
             }
         }
+        results.stream().filter(result -> result.exception() != null).forEach(result -> out.printf(Locale.ROOT,
+                "excepted: %s %s on %s: %s (reviewed by %s on %s%s)%n", result.outcome().control().severity(),
+                result.outcome().control().id(), result.resourceLabel(), result.exception().reason(), result.exception().reviewedBy(),
+                result.exception().reviewedOn(), result.exception().expires() == null ? "" : ", until " + result.exception().expires()));
         var summary = summary(results);
-        out.printf(Locale.ROOT, "%d resources: %d passed, %d failed, %d not applicable%n",
-                summary.get("resources"), summary.get("passed"), summary.get("failed"), summary.get("notApplicable"));
+        out.printf(Locale.ROOT, "%d resources: %d passed, %d failed, %d excepted, %d not applicable%n", summary.get("resources"),
+                summary.get("passed"), summary.get("failed"), summary.get("excepted"), summary.get("notApplicable"));
     }
 
     private static Map<String, Long> summary(List<Result> results) {
         var summary = new LinkedHashMap<String, Long>();
         summary.put("resources", results.stream().map(Result::resourceKey).distinct().count());
         summary.put("passed", results.stream().filter(r -> r.outcome().status() == ControlStatus.PASS).count());
-        summary.put("failed", results.stream().filter(r -> r.outcome().status() == ControlStatus.FAIL).count());
+        summary.put("failed", results.stream().filter(r -> r.status() == ControlStatus.FAIL).count());
+        summary.put("excepted", results.stream().filter(r -> r.status() == ControlStatus.EXCEPTED).count());
         summary.put("notApplicable", results.stream().filter(r -> r.outcome().status() == ControlStatus.NOT_APPLICABLE).count());
         return summary;
     }
 
-    private record Result(ManifestObject object, ManifestObject.WorkloadTemplate template, ControlOutcome outcome) {
+    private record Result(ManifestObject object, ManifestObject.WorkloadTemplate template, ControlOutcome outcome,
+                          ScanExceptions.Entry exception) {
+
+        ControlStatus status() {
+            return exception != null ? ControlStatus.EXCEPTED : outcome.status();
+        }
+
+        /** "Kind namespace/name", as the table shows a resource and an exception names it. */
+        static String label(ManifestObject.WorkloadTemplate template) {
+            return template.kind() + " " + template.namespace() + "/" + template.name();
+        }
 
         String resourceLabel() {
-            return template.kind() + " " + template.namespace() + "/" + template.name();
+            return label(template);
         }
 
         /** Objects with one name in different files are different objects. */
@@ -169,21 +198,27 @@ final class ScanCommand {
             json.put("control", outcome.control().id());
             json.put("title", outcome.control().title());
             json.put("severity", outcome.control().severity().name());
-            json.put("status", outcome.status().name());
+            json.put("status", status().name());
             json.put("evidence", outcome.evidence());
+            if (exception != null) {
+                json.put("exception", Map.of("reason", exception.reason(), "reviewedBy", exception.reviewedBy(),
+                        "reviewedOn", exception.reviewedOn().toString()));
+            }
             return json;
         }
     }
 
-    record Options(List<Path> paths, BenchmarkRef benchmark, String format, Severity failOn) {
+    record Options(List<Path> paths, BenchmarkRef benchmark, String format, Severity failOn, Path exceptions) {
 
         static Options parse(String[] args) {
             var paths = new ArrayList<Path>();
             var benchmark = BenchmarkRef.parse("pss-restricted");
             var format = "table";
             Severity failOn = null;
+            Path exceptions = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
+                    case "--exceptions" -> exceptions = Path.of(value(args, ++i, "--exceptions"));
                     case "--benchmark" -> benchmark = BenchmarkRef.parse(value(args, ++i, "--benchmark"));
                     case "--format" -> {
                         format = value(args, ++i, "--format");
@@ -210,7 +245,7 @@ final class ScanCommand {
             if (paths.isEmpty()) {
                 throw new IllegalArgumentException("no PATH given");
             }
-            return new Options(List.copyOf(paths), benchmark, format, failOn);
+            return new Options(List.copyOf(paths), benchmark, format, failOn, exceptions);
         }
 
         private static String value(String[] args, int index, String option) {

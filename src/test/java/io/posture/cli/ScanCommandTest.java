@@ -52,6 +52,64 @@ class ScanCommandTest {
     }
 
     @Test
+    void aReviewedExceptionExplainsItsFailureOnlyAndAnExpiredOneNothing(@TempDir Path folder) {
+        write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: true}"));
+        write(folder, "web.yaml", deployment("shop", "web", "a:1", "{privileged: true}"));
+        var exceptions = write(folder.resolve("review"), "exceptions.yaml", """
+                - benchmark: pss-baseline
+                  control: privileged
+                  resource: Deployment shop/api
+                  reason: node agent, isolated node pool
+                  reviewedBy: alice
+                  reviewedOn: "2026-12-02"
+                - benchmark: pss-baseline
+                  control: privileged
+                  resource: Deployment shop/web
+                  reason: was needed once
+                  reviewedBy: bob
+                  reviewedOn: "2025-01-01"
+                  expires: "2025-06-30"
+                """);
+        var manifests = new String[]{folder.resolve("api.yaml").toString(), folder.resolve("web.yaml").toString()};
+
+        int exit = scan(manifests[0], manifests[1], "--benchmark", "pss-baseline", "--fail-on", "high",
+                "--exceptions", exceptions.toString());
+        assertThat(exit).as("web's exception expired").isEqualTo(ScanCommand.FAILURES);
+        var table = out.toString(StandardCharsets.UTF_8);
+        assertThat(table).contains("excepted: CRITICAL privileged on Deployment shop/api: node agent, isolated node pool "
+                + "(reviewed by alice on 2026-12-02)").contains("1 failed, 1 excepted");
+        assertThat(scan(manifests[0], "--benchmark", "pss-baseline", "--fail-on", "low", "--exceptions", exceptions.toString()))
+                .isZero();
+        scan(manifests[0], "--benchmark", "pss-baseline", "--format", "json", "--exceptions", exceptions.toString());
+        var privileged = find(JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8)), "privileged");
+        assertThat(privileged.path("status").asString()).isEqualTo("EXCEPTED");
+        assertThat(privileged.path("exception").path("reviewedBy").asString()).isEqualTo("alice");
+    }
+
+    @Test
+    void anExceptionsFileWithAWrongFieldIsRefusedWhole(@TempDir Path folder) {
+        write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: true}"));
+        var unquoted = write(folder.resolve("review"), "unquoted.yaml", """
+                - {benchmark: image-trust, control: 1.1, resource: Deployment shop/api, reason: x, reviewedBy: a, reviewedOn: "2026-12-02"}
+                """);
+        var noReviewer = write(folder.resolve("review"), "no-reviewer.yaml", """
+                - {benchmark: pss-baseline, control: privileged, resource: Deployment shop/api, reason: x, reviewedOn: "2026-12-02"}
+                """);
+        var badDate = write(folder.resolve("review"), "bad-date.yaml", """
+                - {benchmark: pss-baseline, control: privileged, resource: Deployment shop/api, reason: x, reviewedBy: a, reviewedOn: soon}
+                """);
+        var api = folder.resolve("api.yaml").toString();
+
+        assertThat(scan(api, "--exceptions", unquoted.toString())).isEqualTo(ScanCommand.ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("exception 1: 'control' must be a non-empty text");
+        assertThat(scan(api, "--exceptions", noReviewer.toString())).isEqualTo(ScanCommand.ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'reviewedBy' must be a non-empty text");
+        assertThat(scan(api, "--exceptions", badDate.toString())).isEqualTo(ScanCommand.ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'reviewedOn' must be a date like 2026-12-02, not 'soon'");
+        assertThat(scan(api, "--exceptions", folder.resolve("missing.yaml").toString())).isEqualTo(ScanCommand.ERROR);
+    }
+
+    @Test
     void objectsWithTheSameNameInDifferentFilesStayApart(@TempDir Path folder) {
         write(folder, "a/api.yaml", deployment("shop", "api", "a:1", "{privileged: true}"));
         write(folder, "b/api.yaml", deployment("shop", "api", "a:1", "{}"));

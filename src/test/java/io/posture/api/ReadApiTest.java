@@ -78,6 +78,19 @@ class ReadApiTest {
     }
 
     @Test
+    void anApiTokenReadsThePrometheusMetricsWhichAreClosedWithoutOne() throws Exception {
+        var viewer = as("viewer", Role.VIEWER.name(), () -> tokens.create("prometheus", Role.VIEWER, Duration.ofDays(1))).secret();
+
+        var metrics = get(viewer, "/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("posture_tasks_overdue").contains("posture_findings_active{severity=\"CRITICAL\"}");
+        assertThat(get("pst_not-a-token", "/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(get(viewer, "/actuator/beans").statusCode()).as("nothing else of Actuator").isEqualTo(403);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theOpenApiDescriptionIsServedWithoutAToken() throws Exception {
         var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/openapi.json")).build(),
                 HttpResponse.BodyHandlers.ofString());

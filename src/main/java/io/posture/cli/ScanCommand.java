@@ -4,8 +4,9 @@ import io.posture.benchmark.Benchmark;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.BenchmarkEvaluator;
 import io.posture.benchmark.BenchmarkRef;
-import io.posture.benchmark.ControlOutcome;
+import io.posture.benchmark.Control;
 import io.posture.benchmark.ControlStatus;
+import io.posture.benchmark.Evidence;
 import io.posture.benchmark.PodSubject;
 import io.posture.benchmark.Severity;
 import io.posture.collect.ManifestException;
@@ -18,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +70,7 @@ final class ScanCommand {
             err.println("posture scan: " + e.getMessage());
             return ERROR;
         }
-        var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        var today = LocalDate.now(java.time.ZoneOffset.UTC);
         var catalog = new BenchmarkCatalog();
         Benchmark benchmark;
         try {
@@ -82,6 +84,7 @@ final class ScanCommand {
         var reader = new ManifestReader();
         var results = new ArrayList<Result>();
         var problems = new ArrayList<String>();
+        var objects = new ArrayList<ManifestObject>();
         for (var path : options.paths()) {
             List<Path> files;
             try {
@@ -94,112 +97,141 @@ final class ScanCommand {
                 try {
                     var contents = reader.read(file, file.toString());
                     contents.refused().forEach(refusal -> problems.add(file + ", " + refusal));
-                    for (var object : contents.objects()) {
-                        object.workloadTemplate().ifPresent(template -> {
-                            var subject = new PodSubject(template.kind().name(), template.namespace(), template.name(),
-                                    template.podMetadata(), template.podSpec(), template.kind().specPath(),
-                                    template.kind().metadataPath(), ImageFacts.ByReference.none(Instant.now()));
-                            evaluator.evaluate(benchmark, version, subject).forEach(outcome -> {
-                                var exception = outcome.status() == ControlStatus.FAIL ? exceptions.explaining(benchmark.id(),
-                                        outcome.control().id(), Result.label(template), today).orElse(null) : null;
-                                results.add(new Result(object, template, outcome, exception));
-                            });
-                        });
-                    }
+                    objects.addAll(contents.objects());
                 } catch (ManifestException e) {
                     problems.add(file + ": " + e.getMessage());
                 }
             }
         }
+        for (var object : objects) {
+            object.workloadTemplate().ifPresent(template -> {
+                var subject = new PodSubject(template.kind().name(), template.namespace(), template.name(),
+                        template.podMetadata(), template.podSpec(), template.kind().specPath(),
+                        template.kind().metadataPath(), ImageFacts.ByReference.none(Instant.now()));
+                evaluator.evaluate(benchmark, version, subject).forEach(outcome -> results.add(Result.of(object.file(),
+                        template.kind().name(), template.namespace(), template.name(), outcome.control(), outcome.status(),
+                        outcome.evidence(), exceptions, benchmark.id(), today)));
+            });
+        }
+        // the files as one cluster: RBAC, service account, network policy, namespace and webhook controls
+        for (var outcome : evaluator.evaluateCluster(benchmark, FileCluster.of(objects), null)) {
+            var file = objects.stream().filter(object -> object.kind().equals(outcome.kind()) && object.name().equals(outcome.name())
+                    && (outcome.namespace().isEmpty() || outcome.namespace().equals(object.namespaceOrDefault())))
+                    .map(ManifestObject::file).findFirst().orElse(null);
+            results.add(Result.of(file, outcome.kind(), outcome.namespace(), outcome.name(), outcome.control(), outcome.status(),
+                    outcome.evidence(), exceptions, benchmark.id(), today));
+        }
+        long needReports = benchmark.controls().filter(control -> control.source() == Control.Source.REPORT).count();
         problems.forEach(problem -> err.println("posture scan: " + problem));
         if (options.format().equals("json")) {
-            printJson(options.benchmark().benchmarkId(), version.toString(), results, problems);
+            printJson(options.benchmark().benchmarkId(), version.toString(), results, needReports, problems);
         } else {
-            printTable(benchmark.title(), version.toString(), results);
+            printTable(benchmark.title(), version.toString(), results, needReports);
         }
         if (!problems.isEmpty()) {
             return ERROR;
         }
         boolean failed = options.failOn() != null && results.stream().anyMatch(result ->
-                result.status() == ControlStatus.FAIL && result.outcome().control().severity().atLeast(options.failOn()));
+                result.status() == ControlStatus.FAIL && result.control().severity().atLeast(options.failOn()));
         return failed ? FAILURES : OK;
     }
 
-    private void printJson(String benchmarkId, String version, List<Result> results, List<String> problems) {
+    private void printJson(String benchmarkId, String version, List<Result> results, long needReports, List<String> problems) {
         var document = new LinkedHashMap<String, Object>();
         document.put("benchmark", benchmarkId);
         document.put("policyVersion", version);
-        document.put("summary", summary(results));
+        document.put("summary", summary(results, needReports));
         document.put("results", results.stream().map(Result::toJson).toList());
         document.put("errors", problems);
         out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document));
     }
 
-    private void printTable(String title, String version, List<Result> results) {
+    private void printTable(String title, String version, List<Result> results, long needReports) {
         out.println(title + " (policy " + version + ")");
         var failures = results.stream().filter(result -> result.status() == ControlStatus.FAIL).toList();
         if (!failures.isEmpty()) {
             out.printf(Locale.ROOT, "%-8s %-28s %-50s %s%n", "SEVERITY", "CONTROL", "RESOURCE", "EVIDENCE");
             for (var result : failures) {
-                var evidence = result.outcome().evidence();
-                out.printf(Locale.ROOT, "%-8s %-28s %-50s %s%n", result.outcome().control().severity(),
-                        result.outcome().control().id(), result.resourceLabel(), evidence.getFirst()
+                var evidence = result.evidence();
+                out.printf(Locale.ROOT, "%-8s %-28s %-50s %s%n", result.control().severity(), result.control().id(),
+                        result.resourceLabel(), evidence.isEmpty() ? "" : evidence.getFirst()
                                 + (evidence.size() > 1 ? " (+" + (evidence.size() - 1) + " more)" : ""));
             }
         }
         results.stream().filter(result -> result.exception() != null).forEach(result -> out.printf(Locale.ROOT,
-                "excepted: %s %s on %s: %s (reviewed by %s on %s%s)%n", result.outcome().control().severity(),
-                result.outcome().control().id(), result.resourceLabel(), result.exception().reason(), result.exception().reviewedBy(),
+                "excepted: %s %s on %s: %s (reviewed by %s on %s%s)%n", result.control().severity(),
+                result.control().id(), result.resourceLabel(), result.exception().reason(), result.exception().reviewedBy(),
                 result.exception().reviewedOn(), result.exception().expires() == null ? "" : ", until " + result.exception().expires()));
-        var summary = summary(results);
-        out.printf(Locale.ROOT, "%d resources: %d passed, %d failed, %d excepted, %d not applicable%n", summary.get("resources"),
-                summary.get("passed"), summary.get("failed"), summary.get("excepted"), summary.get("notApplicable"));
+        var summary = summary(results, needReports);
+        out.printf(Locale.ROOT, "%d resources: %d passed, %d failed, %d excepted, %d unknown, %d not applicable%n",
+                summary.get("resources"), summary.get("passed"), summary.get("failed"), summary.get("excepted"),
+                summary.get("unknown"), summary.get("notApplicable"));
+        if (summary.get("notDecidable") > 0) {
+            out.printf(Locale.ROOT, "%d controls not decidable from files (a person attests them, or a node report decides them)%n",
+                    summary.get("notDecidable"));
+        }
     }
 
-    private static Map<String, Long> summary(List<Result> results) {
+    private static Map<String, Long> summary(List<Result> results, long needReports) {
         var summary = new LinkedHashMap<String, Long>();
-        summary.put("resources", results.stream().map(Result::resourceKey).distinct().count());
-        summary.put("passed", results.stream().filter(r -> r.outcome().status() == ControlStatus.PASS).count());
-        summary.put("failed", results.stream().filter(r -> r.status() == ControlStatus.FAIL).count());
-        summary.put("excepted", results.stream().filter(r -> r.status() == ControlStatus.EXCEPTED).count());
-        summary.put("notApplicable", results.stream().filter(r -> r.outcome().status() == ControlStatus.NOT_APPLICABLE).count());
+        summary.put("resources", results.stream().filter(r -> r.status() != ControlStatus.MANUAL).map(Result::resourceKey)
+                .distinct().count());
+        summary.put("passed", count(results, ControlStatus.PASS));
+        summary.put("failed", count(results, ControlStatus.FAIL));
+        summary.put("excepted", count(results, ControlStatus.EXCEPTED));
+        summary.put("unknown", count(results, ControlStatus.UNKNOWN));
+        summary.put("notApplicable", count(results, ControlStatus.NOT_APPLICABLE));
+        summary.put("notDecidable", count(results, ControlStatus.MANUAL) + needReports);
         return summary;
     }
 
-    private record Result(ManifestObject object, ManifestObject.WorkloadTemplate template, ControlOutcome outcome,
-                          ScanExceptions.Entry exception) {
+    private static long count(List<Result> results, ControlStatus status) {
+        return results.stream().filter(result -> result.status() == status).count();
+    }
 
-        ControlStatus status() {
-            return exception != null ? ControlStatus.EXCEPTED : outcome.status();
+    /** One control on one resource; {@code file} is null for the cluster as a whole. */
+    private record Result(String file, String kind, String namespace, String name, Control control, ControlStatus evaluated,
+                          List<Evidence> evidence, ScanExceptions.Entry exception) {
+
+        static Result of(String file, String kind, String namespace, String name, Control control, ControlStatus status,
+                         List<Evidence> evidence, ScanExceptions exceptions, String benchmarkId, LocalDate today) {
+            var label = label(kind, namespace, name);
+            var exception = status == ControlStatus.FAIL ? exceptions.explaining(benchmarkId, control.id(), label, today).orElse(null)
+                    : null;
+            return new Result(file, kind, namespace, name, control, status, evidence, exception);
         }
 
-        /** "Kind namespace/name", as the table shows a resource and an exception names it. */
-        static String label(ManifestObject.WorkloadTemplate template) {
-            return template.kind() + " " + template.namespace() + "/" + template.name();
+        /** "Kind namespace/name", or "Kind name" for a cluster-scoped one: as the table shows it and an exception names it. */
+        static String label(String kind, String namespace, String name) {
+            return kind + " " + (namespace == null || namespace.isEmpty() ? name : namespace + "/" + name);
+        }
+
+        ControlStatus status() {
+            return exception != null ? ControlStatus.EXCEPTED : evaluated;
         }
 
         String resourceLabel() {
-            return label(template);
+            return label(kind, namespace, name);
         }
 
         /** Objects with one name in different files are different objects. */
         String resourceKey() {
-            return object.file() + "|" + resourceLabel();
+            return file + "|" + resourceLabel();
         }
 
         Map<String, Object> toJson() {
             var resource = new LinkedHashMap<String, Object>();
-            resource.put("kind", template.kind().name());
-            resource.put("namespace", template.namespace());
-            resource.put("name", template.name());
+            resource.put("kind", kind);
+            resource.put("namespace", namespace);
+            resource.put("name", name);
             var json = new LinkedHashMap<String, Object>();
             json.put("resource", resource);
-            json.put("file", object.file());
-            json.put("control", outcome.control().id());
-            json.put("title", outcome.control().title());
-            json.put("severity", outcome.control().severity().name());
+            json.put("file", file);
+            json.put("control", control.id());
+            json.put("title", control.title());
+            json.put("severity", control.severity().name());
             json.put("status", status().name());
-            json.put("evidence", outcome.evidence());
+            json.put("evidence", evidence);
             if (exception != null) {
                 json.put("exception", Map.of("reason", exception.reason(), "reviewedBy", exception.reviewedBy(),
                         "reviewedOn", exception.reviewedOn().toString()));

@@ -110,6 +110,41 @@ class ScanCommandTest {
     }
 
     @Test
+    void theFilesAreOneClusterForRbacNetworkPolicyAndNamespaceControls(@TempDir Path folder) {
+        write(folder, "manifests/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n");
+        write(folder, "manifests/api.yaml", deployment("shop", "api", "a:1", "{}"));
+        write(folder, "manifests/reader.yaml", """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata: {name: secret-reader}
+                rules: [{apiGroups: [""], resources: [secrets], verbs: [get, list]}]
+                """);
+        var exceptions = write(folder.resolve("review"), "exceptions.yaml", """
+                - {benchmark: cis-kubernetes, control: "5.3.2", resource: Namespace shop, reason: policy applied by the platform,
+                   reviewedBy: alice, reviewedOn: "2026-12-02"}
+                """);
+
+        int exit = scan(folder.resolve("manifests").toString(), "--benchmark", "cis-kubernetes", "--format", "json", "--fail-on", "high");
+
+        assertThat(exit).as("who may read secrets is a HIGH failure").isEqualTo(ScanCommand.FAILURES);
+        var json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        var secrets = find(json, "5.1.2");
+        assertThat(secrets.path("status").asString()).isEqualTo("FAIL");
+        assertThat(secrets.path("resource").path("kind").asString()).isEqualTo("ClusterRole");
+        assertThat(secrets.path("resource").path("name").asString()).isEqualTo("secret-reader");
+        assertThat(secrets.path("file").asString()).endsWith("reader.yaml");
+        assertThat(find(json, "5.3.2").path("status").asString()).isEqualTo("FAIL");
+        assertThat(json.path("summary").path("notDecidable").asLong()).as("manual and node-report controls").isPositive();
+        var statuses = new ArrayList<String>();
+        json.path("results").forEach(result -> statuses.add(result.path("status").asString()));
+        assertThat(statuses).as("a control files cannot decide never passes").contains("MANUAL");
+
+        scan(folder.resolve("manifests").toString(), "--benchmark", "cis-kubernetes", "--exceptions", exceptions.toString());
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("excepted: MEDIUM 5.3.2 on Namespace shop")
+                .contains("ClusterRole secret-reader").contains("controls not decidable from files");
+    }
+
+    @Test
     void objectsWithTheSameNameInDifferentFilesStayApart(@TempDir Path folder) {
         write(folder, "a/api.yaml", deployment("shop", "api", "a:1", "{privileged: true}"));
         write(folder, "b/api.yaml", deployment("shop", "api", "a:1", "{}"));

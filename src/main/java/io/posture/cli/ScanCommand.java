@@ -79,6 +79,12 @@ final class ScanCommand {
             err.println("posture scan: " + e.getMessage());
             return ERROR;
         }
+        // only the Pod Security Standards have policy versions; other benchmarks have their own edition
+        if (benchmark.edition() != null && options.benchmark().pinnedVersion() != null) {
+            err.println("posture scan: " + benchmark.id() + " has no policy versions (it is edition " + benchmark.edition()
+                    + "); pin the Pod Security Standards only, e.g. pss-restricted@v1.33");
+            return ERROR;
+        }
         var version = options.benchmark().versionFor(benchmark);
         var evaluator = new BenchmarkEvaluator();
         var reader = new ManifestReader();
@@ -124,9 +130,9 @@ final class ScanCommand {
         long needReports = benchmark.controls().filter(control -> control.source() == Control.Source.REPORT).count();
         problems.forEach(problem -> err.println("posture scan: " + problem));
         if (options.format().equals("json")) {
-            printJson(options.benchmark().benchmarkId(), version.toString(), results, needReports, problems);
+            printJson(benchmark, version.toString(), results, needReports, problems);
         } else {
-            printTable(benchmark.title(), version.toString(), results, needReports);
+            printTable(benchmark, version.toString(), results, needReports);
         }
         if (!problems.isEmpty()) {
             return ERROR;
@@ -136,18 +142,23 @@ final class ScanCommand {
         return failed ? FAILURES : OK;
     }
 
-    private void printJson(String benchmarkId, String version, List<Result> results, long needReports, List<String> problems) {
+    private void printJson(Benchmark benchmark, String version, List<Result> results, long needReports, List<String> problems) {
         var document = new LinkedHashMap<String, Object>();
-        document.put("benchmark", benchmarkId);
-        document.put("policyVersion", version);
+        document.put("benchmark", benchmark.id());
+        if (benchmark.edition() == null) {
+            document.put("policyVersion", version);
+        } else {
+            document.put("edition", benchmark.edition());
+        }
         document.put("summary", summary(results, needReports));
         document.put("results", results.stream().map(Result::toJson).toList());
         document.put("errors", problems);
         out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document));
     }
 
-    private void printTable(String title, String version, List<Result> results, long needReports) {
-        out.println(title + " (policy " + version + ")");
+    private void printTable(Benchmark benchmark, String version, List<Result> results, long needReports) {
+        out.println(benchmark.edition() == null ? benchmark.title() + " (policy " + version + ")"
+                : benchmark.title() + " " + benchmark.edition());
         var failures = results.stream().filter(result -> result.status() == ControlStatus.FAIL).toList();
         if (!failures.isEmpty()) {
             out.printf(Locale.ROOT, "%-8s %-28s %-50s %s%n", "SEVERITY", "CONTROL", "RESOURCE", "EVIDENCE");

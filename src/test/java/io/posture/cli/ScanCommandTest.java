@@ -128,6 +128,8 @@ class ScanCommandTest {
 
         assertThat(exit).as("who may read secrets is a HIGH failure").isEqualTo(ScanCommand.FAILURES);
         var json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.has("policyVersion")).as("CIS has an edition, not Kubernetes policy versions").isFalse();
+        assertThat(json.path("edition").asString()).isEqualTo("v1.12");
         var secrets = find(json, "5.1.2");
         assertThat(secrets.path("status").asString()).isEqualTo("FAIL");
         assertThat(secrets.path("resource").path("kind").asString()).isEqualTo("ClusterRole");
@@ -139,8 +141,11 @@ class ScanCommandTest {
         json.path("results").forEach(result -> statuses.add(result.path("status").asString()));
         assertThat(statuses).as("a control files cannot decide never passes").contains("MANUAL");
 
+        assertThat(scan(folder.resolve("manifests").toString(), "--benchmark", "cis-kubernetes@v1.33")).isEqualTo(ScanCommand.ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cis-kubernetes has no policy versions");
         scan(folder.resolve("manifests").toString(), "--benchmark", "cis-kubernetes", "--exceptions", exceptions.toString());
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("excepted: MEDIUM 5.3.2 on Namespace shop")
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("CIS Kubernetes Benchmark v1.12\n")
+                .contains("excepted: MEDIUM 5.3.2 on Namespace shop")
                 .contains("ClusterRole secret-reader").contains("controls not decidable from files");
     }
 

@@ -18,6 +18,21 @@ public record ClusterSubject(String clusterName, Map<String, Map<String, String>
     public record ObjectRef(String kind, String namespace, String name, JsonNode body) {
     }
 
+    /**
+     * What each ServiceAccount sets for automountServiceAccountToken, by "namespace/name"; accounts
+     * that set nothing (or not a boolean) are absent. For the pod rule on token mounting.
+     */
+    public Map<String, Boolean> serviceAccountAutomount() {
+        var settings = new java.util.HashMap<String, Boolean>();
+        for (var account : ofKind("ServiceAccount")) {
+            var value = account.body() == null ? null : account.body().get("automountServiceAccountToken");
+            if (value != null && value.isBoolean()) {
+                settings.put(account.namespace() + "/" + account.name(), value.booleanValue());
+            }
+        }
+        return settings;
+    }
+
     public List<ObjectRef> ofKind(String... kinds) {
         var wanted = List.of(kinds);
         return objects.stream().filter(object -> wanted.contains(object.kind())).toList();

@@ -109,18 +109,21 @@ final class ScanCommand {
                 }
             }
         }
+        var cluster = FileCluster.of(objects);
+        var accountAutomount = cluster.serviceAccountAutomount();
         for (var object : objects) {
             object.workloadTemplate().ifPresent(template -> {
+                var account = template.namespace() + "/" + template.podSpec().path("serviceAccountName").asString("default");
                 var subject = new PodSubject(template.kind().name(), template.namespace(), template.name(),
                         template.podMetadata(), template.podSpec(), template.kind().specPath(),
-                        template.kind().metadataPath(), ImageFacts.ByReference.none(Instant.now()));
+                        template.kind().metadataPath(), ImageFacts.ByReference.none(Instant.now()), accountAutomount.get(account));
                 evaluator.evaluate(benchmark, version, subject).forEach(outcome -> results.add(Result.of(object.file(),
                         template.kind().name(), template.namespace(), template.name(), outcome.control(), outcome.status(),
                         outcome.evidence(), exceptions, benchmark.id(), today)));
             });
         }
         // the files as one cluster: RBAC, service account, network policy, namespace and webhook controls
-        for (var outcome : evaluator.evaluateCluster(benchmark, FileCluster.of(objects), null)) {
+        for (var outcome : evaluator.evaluateCluster(benchmark, cluster, null)) {
             var file = objects.stream().filter(object -> object.kind().equals(outcome.kind()) && object.name().equals(outcome.name())
                     && (outcome.namespace().isEmpty() || outcome.namespace().equals(object.namespaceOrDefault())))
                     .map(ManifestObject::file).findFirst().orElse(null);

@@ -212,9 +212,10 @@ public class EvaluationService {
         var enabled = selection.enabledFor(clusterId);
         var evaluation = new Evaluation(excepted, now, new EvaluationRecorder(clusterName));
         inTransaction(() -> images.refreshUses(clusterId, now));
-        int count = evaluatePods(clusterId, enabled, unreadKinds, teams, evaluation, images.factsFor(clusterId, now));
-
         var subject = clusterSubject(clusterId, clusterName, unreadKinds);
+        int count = evaluatePods(clusterId, enabled, unreadKinds, teams, evaluation, images.factsFor(clusterId, now),
+                subject.serviceAccountAutomount());
+
         subject.objects().forEach(object -> {
             var input = json.createObjectNode().put("kind", object.kind()).put("namespace", object.namespace()).put("name", object.name());
             input.set("body", object.body());
@@ -269,7 +270,8 @@ public class EvaluationService {
      * (the last page: all ids past it): results of workloads that are gone go with them.
      */
     private int evaluatePods(long clusterId, List<BenchmarkSelection.Selected> enabled, Set<String> unreadKinds,
-                             Map<String, String> teams, Evaluation evaluation, ImageFacts.ByReference imageFacts) {
+                             Map<String, String> teams, Evaluation evaluation, ImageFacts.ByReference imageFacts,
+                             Map<String, Boolean> accountAutomount) {
         int count = 0;
         long after = Long.MIN_VALUE;
         var page = inventory.podSpecs(clusterId, PageRequest.of(0, PAGE));
@@ -277,7 +279,7 @@ public class EvaluationService {
             while (true) {
                 var batch = new ArrayList<ResultRow>();
                 page.forEach(workload -> batch.addAll(evaluate(workload, enabled, unreadKinds.contains(workload.kind().name()),
-                        teams.get(workload.namespace()), evaluation, imageFacts)));
+                        teams.get(workload.namespace()), evaluation, imageFacts, accountAutomount)));
                 evaluation.record(batch);
                 long from = after;
                 long upTo = page.hasNext() ? page.getContent().getLast().id() : Long.MAX_VALUE;
@@ -305,13 +307,14 @@ public class EvaluationService {
      */
     private List<ResultRow> evaluate(WorkloadPodSpec workload, List<BenchmarkSelection.Selected> enabled,
                                                boolean kindUnread, String team, Evaluation evaluation,
-                                               ImageFacts.ByReference imageFacts) {
+                                               ImageFacts.ByReference imageFacts, Map<String, Boolean> accountAutomount) {
         var metadata = json.createObjectNode();
         metadata.set("annotations", json.readTree(workload.podAnnotationsJson() == null ? "{}" : workload.podAnnotationsJson()));
         metadata.set("labels", json.readTree(workload.labelsJson() == null ? "{}" : workload.labelsJson()));
         var podSpec = json.readTree(workload.podSpecJson());
+        var account = workload.namespace() + "/" + podSpec.path("serviceAccountName").asString("default");
         var subject = new PodSubject(workload.kind().name(), workload.namespace(), workload.name(), metadata,
-                podSpec, workload.kind().specPath(), workload.kind().metadataPath(), imageFacts);
+                podSpec, workload.kind().specPath(), workload.kind().metadataPath(), imageFacts, accountAutomount.get(account));
         var input = json.createObjectNode().put("kind", workload.kind().name()).put("namespace", workload.namespace())
                 .put("name", workload.name());
         input.set("metadata", metadata);

@@ -150,6 +150,25 @@ class ScanCommandTest {
     }
 
     @Test
+    void aServiceAccountThatDisablesTheTokenPassesItsPodsThatLeaveItUnset(@TempDir Path folder) {
+        write(folder, "sa.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: api, namespace: shop}\n"
+                + "automountServiceAccountToken: false\n");
+        write(folder, "api.yaml", deployment("shop", "api", "a:1", "{}").replace("containers:", "serviceAccountName: api\n      containers:"));
+        write(folder, "web.yaml", deployment("shop", "web", "a:1", "{}"));
+
+        scan(folder.toString(), "--benchmark", "cis-kubernetes", "--format", "json");
+
+        var json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        var byWorkload = new java.util.HashMap<String, String>();
+        json.path("results").forEach(result -> {
+            if (result.path("control").asString().equals("5.1.6")) {
+                byWorkload.put(result.path("resource").path("name").asString(), result.path("status").asString());
+            }
+        });
+        assertThat(byWorkload).containsEntry("api", "PASS").containsEntry("web", "FAIL");
+    }
+
+    @Test
     void objectsWithTheSameNameInDifferentFilesStayApart(@TempDir Path folder) {
         write(folder, "a/api.yaml", deployment("shop", "api", "a:1", "{privileged: true}"));
         write(folder, "b/api.yaml", deployment("shop", "api", "a:1", "{}"));

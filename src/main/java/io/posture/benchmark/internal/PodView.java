@@ -25,6 +25,11 @@ public final class PodView {
     }
 
     /** What Posture knows of the images the containers run. */
+    /** What the pod's ServiceAccount sets for automountServiceAccountToken; null when nothing or not known. */
+    public Boolean serviceAccountAutomount() {
+        return subject.serviceAccountAutomount();
+    }
+
     public ImageFacts.ByReference images() {
         return subject.images() == null ? ImageFacts.ByReference.none(java.time.Instant.EPOCH) : subject.images();
     }

@@ -101,12 +101,20 @@ final class WorkloadRules {
         return containerPass(pod, violations, "env", "no variable read from a Secret");
     }
 
+    /** The pod's own setting wins; left unset, its ServiceAccount's setting decides (as Kubernetes does). */
     private static RuleResult serviceAccountToken(PodView pod) {
         var automount = pod.spec().path("automountServiceAccountToken");
-        var violations = isFalse(automount) ? List.<Evidence>of()
-                : List.of(new Evidence(pod.specPath("automountServiceAccountToken"),
-                render(automount) + " (the token is mounted unless the pod sets false)"));
-        return RuleResult.of(violations, pod.specPath("automountServiceAccountToken"), "false");
+        var path = pod.specPath("automountServiceAccountToken");
+        if (isFalse(automount)) {
+            return RuleResult.of(List.of(), path, "false");
+        }
+        var account = pod.spec().path("serviceAccountName").asString("default");
+        if (automount.isMissingNode() && Boolean.FALSE.equals(pod.serviceAccountAutomount())) {
+            return RuleResult.of(List.of(), path, "<unset>, and ServiceAccount " + account + " sets false");
+        }
+        return RuleResult.of(List.of(new Evidence(path, render(automount) + (automount.isMissingNode()
+                ? " (the token is mounted unless the pod or ServiceAccount " + account + " sets false)"
+                : " (the token is mounted)"))), path, "false");
     }
 
     private static RuleResult defaultServiceAccount(PodView pod) {

@@ -4,6 +4,7 @@ import io.posture.benchmark.PodSubject;
 import io.posture.benchmark.PolicyVersion;
 import io.posture.shared.SafeYaml;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -90,6 +91,25 @@ class WorkloadRulesTest {
                         "{containers: [{name: a}]}", "{team: shop, app.kubernetes.io/name: api}", true, null),
                 new Case("metadata.requiredLabels", Map.of("labels", java.util.List.of("team", "app.kubernetes.io/name")),
                         "{containers: [{name: a}]}", "{team: shop}", false, "metadata.labels['app.kubernetes.io/name']"));
+    }
+
+    @ParameterizedTest(name = "pod {0}, ServiceAccount {1}: passes {2}")
+    @CsvSource(nullValues = "unset", value = {
+            "unset, false, true", "unset, true, false", "unset, unset, false",
+            "true, false, false", "false, true, true", "false, unset, true"})
+    void aPodLeavingTheTokenSettingUnsetFollowsItsServiceAccount(String pod, Boolean account, boolean passes) {
+        var spec = SafeYaml.readAll(new StringReader(pod == null ? "{containers: [{name: a}]}"
+                : "{automountServiceAccountToken: " + pod + ", containers: [{name: a}]}"), 10_000).getFirst();
+        var view = new PodView(new PodSubject("Deployment", "shop", "api", JsonNodeFactory.instance.objectNode(), spec,
+                "spec.template.spec", "spec.template.metadata", null, account));
+
+        var result = RuleRegistry.podRule("pod.serviceAccountTokenMounted", Map.of()).evaluate(view, PolicyVersion.parse("v1.37"));
+
+        assertThat(result.passed()).isEqualTo(passes);
+        var observed = passes ? result.evidence().getFirst().observed() : result.violations().getFirst().observed();
+        if (pod == null && Boolean.FALSE.equals(account)) {
+            assertThat(observed).contains("ServiceAccount default sets false");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,7 +6,6 @@ import io.posture.inventory.ObservedResource.SupportingKind;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ final class FileCluster {
                 namespaceLabels.put(object.name(), labels);
                 continue;
             }
-            var supporting = Arrays.stream(SupportingKind.values()).filter(kind -> kind.name().equals(object.kind())).findFirst();
+            var supporting = SupportingKind.named(object.kind());
             if (supporting.isPresent()) {
                 var kind = supporting.get();
                 var body = kind.metadataOnly() ? JsonNodeFactory.instance.objectNode().put("kind", kind.name())

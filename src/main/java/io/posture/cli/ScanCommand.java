@@ -123,12 +123,17 @@ final class ScanCommand {
             });
         }
         // the files as one cluster: RBAC, service account, network policy, namespace and webhook controls
+        // the file of each object by the label an outcome on it carries: with its namespace, or none
+        // for what has none (cluster-scoped roles, Namespaces)
+        var fileOf = new java.util.HashMap<String, String>();
+        for (var object : objects) {
+            fileOf.putIfAbsent(Result.label(object.kind(), object.namespaceOrDefault(), object.name()), object.file());
+            fileOf.putIfAbsent(Result.label(object.kind(), "", object.name()), object.file());
+        }
         for (var outcome : evaluator.evaluateCluster(benchmark, cluster, null)) {
-            var file = objects.stream().filter(object -> object.kind().equals(outcome.kind()) && object.name().equals(outcome.name())
-                    && (outcome.namespace().isEmpty() || outcome.namespace().equals(object.namespaceOrDefault())))
-                    .map(ManifestObject::file).findFirst().orElse(null);
-            results.add(Result.of(file, outcome.kind(), outcome.namespace(), outcome.name(), outcome.control(), outcome.status(),
-                    outcome.evidence(), exceptions, benchmark.id(), today));
+            results.add(Result.of(fileOf.get(Result.label(outcome.kind(), outcome.namespace(), outcome.name())), outcome.kind(),
+                    outcome.namespace(), outcome.name(), outcome.control(), outcome.status(), outcome.evidence(), exceptions,
+                    benchmark.id(), today));
         }
         long needReports = benchmark.controls().filter(control -> control.source() == Control.Source.REPORT).count();
         problems.forEach(problem -> err.println("posture scan: " + problem));

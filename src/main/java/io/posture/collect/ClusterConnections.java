@@ -87,7 +87,7 @@ public class ClusterConnections {
         var credential = form.credential() == null || form.credential().isBlank() ? null : form.credential();
         switch (form.kind()) {
             case TOKEN -> {
-                if (form.serverUrl() == null || !form.serverUrl().matches("https?://\\S+")) {
+                if (!isServerUrl(form.serverUrl())) {
                     throw new IllegalArgumentException("A token connection needs the API server URL, such as https://k8s.example.com:6443");
                 }
                 if (credential == null && connection.getCredential() == null) {
@@ -143,7 +143,7 @@ public class ClusterConnections {
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public ConnectionCheck check(ConnectionForm form) {
         var typed = form.credential() == null || form.credential().isBlank() ? null : form.credential();
-        if (form.kind() == ConnectionKind.TOKEN && (form.serverUrl() == null || !form.serverUrl().matches("https?://\\S+"))) {
+        if (form.kind() == ConnectionKind.TOKEN && !isServerUrl(form.serverUrl())) {
             return new ConnectionCheck(null, List.of(), List.of(), "the API server URL is missing or not http(s)://…");
         }
         if (typed == null && form.kind() != ConnectionKind.IN_CLUSTER) {
@@ -257,6 +257,10 @@ public class ClusterConnections {
 
     private ClusterConnectionEntity connection(long id) {
         return connections.findById(id).orElseThrow(() -> new NoSuchElementException("no connection " + id));
+    }
+
+    private static boolean isServerUrl(String url) {
+        return url != null && url.matches("https?://\\S+");
     }
 
     private static String blankTo(String value, String fallback) {

@@ -41,6 +41,11 @@ public sealed interface ObservedResource {
         ServiceAccount, Role, ClusterRole, RoleBinding, ClusterRoleBinding, NetworkPolicy, Service, Ingress,
         ValidatingWebhookConfiguration, MutatingWebhookConfiguration, Secret, ConfigMap;
 
+        /** The supporting kind a manifest's {@code kind} names, if it is one. */
+        public static java.util.Optional<SupportingKind> named(String kind) {
+            return java.util.Arrays.stream(values()).filter(supporting -> supporting.name().equals(kind)).findFirst();
+        }
+
         public boolean clusterScoped() {
             return this == ClusterRole || this == ClusterRoleBinding || this == ValidatingWebhookConfiguration
                     || this == MutatingWebhookConfiguration;

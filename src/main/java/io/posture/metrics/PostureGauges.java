@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.MultiGauge.Row;
 import io.micrometer.core.instrument.Tags;
-import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.Severity;
 import io.posture.collect.CollectionRuns;
 import io.posture.collect.RunStatus;
@@ -26,7 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
 @Component
 class PostureGauges {
 
-    private final BenchmarkCatalog catalog;
     private final ScoreQueries scores;
     private final FindingService findings;
     private final TaskService tasks;
@@ -37,9 +35,8 @@ class PostureGauges {
     private final MultiGauge runsByStatus;
     private final AtomicLong overdueTasks = new AtomicLong();
 
-    PostureGauges(MeterRegistry registry, BenchmarkCatalog catalog, ScoreQueries scores, FindingService findings,
-                  TaskService tasks, CollectionRuns runs) {
-        this.catalog = catalog;
+    PostureGauges(MeterRegistry registry, ScoreQueries scores, FindingService findings, TaskService tasks,
+                  CollectionRuns runs) {
         this.scores = scores;
         this.findings = findings;
         this.tasks = tasks;
@@ -60,15 +57,13 @@ class PostureGauges {
     void refresh() {
         var scoreRows = new ArrayList<Row<?>>();
         var coverageRows = new ArrayList<Row<?>>();
-        for (var benchmark : catalog.all()) {
-            for (var cluster : scores.clusterScores(benchmark.id())) {
-                var tags = Tags.of("cluster", cluster.clusterName(), "benchmark", benchmark.id());
-                if (cluster.score() != null) {
-                    scoreRows.add(Row.of(tags, cluster.score()));
-                }
-                if (cluster.coverage() != null) {
-                    coverageRows.add(Row.of(tags, cluster.coverage()));
-                }
+        for (var current : scores.currentScores()) {
+            var tags = Tags.of("cluster", current.clusterName(), "benchmark", current.benchmarkId());
+            if (current.score() != null) {
+                scoreRows.add(Row.of(tags, current.score()));
+            }
+            if (current.coverage() != null) {
+                coverageRows.add(Row.of(tags, current.coverage()));
             }
         }
         score.register(scoreRows, true);

@@ -94,6 +94,15 @@ public class ScoreQueries {
                 .toList();
     }
 
+    /** Every cluster's current score for every benchmark, from one read of the current snapshots (no history). */
+    public List<ScoreViews.CurrentScore> currentScores() {
+        var names = inventory.clusters().stream().collect(Collectors.toMap(ClusterInfo::id, ClusterInfo::name));
+        return snapshots.currentClusterScores().stream().filter(snapshot -> names.containsKey(snapshot.getClusterId()))
+                .map(snapshot -> new ScoreViews.CurrentScore(names.get(snapshot.getClusterId()), snapshot.getBenchmarkId(),
+                        snapshot.getScore(), snapshot.getCoverage()))
+                .toList();
+    }
+
     public Page<NamespaceScore> namespaceScores(long clusterId, String benchmarkId, Pageable pageable) {
         return snapshots.currentNamespaceScores(clusterId, benchmarkId, pageable).map(snapshot -> new NamespaceScore(
                 snapshot.getNamespace(), snapshot.getTeam(), snapshot.getScore(), snapshot.getCoverage(),

@@ -43,6 +43,10 @@ public final class ScoreViews {
                                Instant evaluatedAt) {
     }
 
+    /** A cluster's current score and coverage against one benchmark, as the metrics publish them. */
+    public record CurrentScore(String clusterName, String benchmarkId, Double score, Double coverage) {
+    }
+
     public record NamespaceScore(String namespace, String team, Double score, Double coverage, long passed,
                                  long failed) {
     }

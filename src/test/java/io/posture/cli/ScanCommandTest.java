@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 
 import static io.posture.support.Manifests.deployment;
+import static io.posture.support.Manifests.deploymentAs;
+import static io.posture.support.Manifests.serviceAccount;
 import static io.posture.support.Manifests.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -151,9 +153,8 @@ class ScanCommandTest {
 
     @Test
     void aServiceAccountThatDisablesTheTokenPassesItsPodsThatLeaveItUnset(@TempDir Path folder) {
-        write(folder, "sa.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: api, namespace: shop}\n"
-                + "automountServiceAccountToken: false\n");
-        write(folder, "api.yaml", deployment("shop", "api", "a:1", "{}").replace("containers:", "serviceAccountName: api\n      containers:"));
+        write(folder, "sa.yaml", serviceAccount("shop", "api", false));
+        write(folder, "api.yaml", deploymentAs("api", "shop", "api", "a:1", "{}"));
         write(folder, "web.yaml", deployment("shop", "web", "a:1", "{}"));
 
         scan(folder.toString(), "--benchmark", "cis-kubernetes", "--format", "json");

@@ -13,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import java.nio.file.Path;
 
 import static io.posture.support.Manifests.deployment;
+import static io.posture.support.Manifests.deploymentAs;
+import static io.posture.support.Manifests.serviceAccount;
 import static io.posture.support.Manifests.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +31,8 @@ class ServiceAccountTokenEvaluationTest {
 
     @Test
     void aServiceAccountThatDisablesTheTokenPassesItsPodsThatLeaveItUnset(@TempDir Path folder) {
-        write(folder, "sa.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: api, namespace: shop}\n"
-                + "automountServiceAccountToken: false\n");
-        write(folder, "api.yaml", deployment("shop", "api", "a:1", "{}").replace("containers:", "serviceAccountName: api\n      containers:"));
+        write(folder, "sa.yaml", serviceAccount("shop", "api", false));
+        write(folder, "api.yaml", deploymentAs("api", "shop", "api", "a:1", "{}"));
         write(folder, "web.yaml", deployment("shop", "web", "a:1", "{}"));
         assertThat(importer.importPath("token-cluster", "prod", folder).status()).isEqualTo(RunStatus.COMPLETE);
 

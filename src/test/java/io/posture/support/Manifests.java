@@ -28,6 +28,18 @@ public final class Manifests {
                 """.formatted(name, namespace, name, image, containerSecurityContext);
     }
 
+    /** A ServiceAccount that sets automountServiceAccountToken as given. */
+    public static String serviceAccount(String namespace, String name, boolean automountToken) {
+        return "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: %s, namespace: %s}\nautomountServiceAccountToken: %s\n"
+                .formatted(name, namespace, automountToken);
+    }
+
+    /** {@link #deployment} whose pods run as the named ServiceAccount. */
+    public static String deploymentAs(String serviceAccount, String namespace, String name, String image, String securityContext) {
+        return deployment(namespace, name, image, securityContext)
+                .replace("containers:", "serviceAccountName: " + serviceAccount + "\n      containers:");
+    }
+
     public static String namespace(String name, String team) {
         return "apiVersion: v1\nkind: Namespace\nmetadata: {name: %s, labels: {team: %s}}\n".formatted(name, team);
     }

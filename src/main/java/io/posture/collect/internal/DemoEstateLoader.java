@@ -79,7 +79,8 @@ class DemoEstateLoader implements ApplicationRunner {
         for (var scanner : List.of("trivy", "grype")) {
             list(demoPath.resolve("scans").resolve(scanner)).filter(DemoEstateLoader::isJson).forEach(imageScans::importFile);
         }
-        list(clusters).filter(Files::isDirectory).forEach(folder -> {
+        var loaded = list(clusters).filter(Files::isDirectory).toList();
+        loaded.forEach(folder -> {
             var name = folder.getFileName().toString();
             importer.importPath(name, name.split("-")[0], folder);
             list(demoPath.resolve("kube-bench").resolve(name)).filter(DemoEstateLoader::isJson)
@@ -87,7 +88,7 @@ class DemoEstateLoader implements ApplicationRunner {
         });
         list(demoPath.resolve("docker-bench")).filter(DemoEstateLoader::isJson)
                 .forEach(report -> hostReports.importFile(Tool.DOCKER_BENCH, null, report));
-        log.info("Demo estate loaded: {} clusters", list(clusters).filter(Files::isDirectory).count());
+        log.info("Demo estate loaded: {} clusters", loaded.size());
     }
 
     private static boolean isJson(Path file) {

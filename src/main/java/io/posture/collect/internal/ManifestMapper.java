@@ -9,7 +9,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ public final class ManifestMapper {
         if (object.kind().equals("Node")) {
             return List.of(host(object));
         }
-        var supporting = Arrays.stream(SupportingKind.values()).filter(kind -> kind.name().equals(object.kind())).findFirst();
+        var supporting = SupportingKind.named(object.kind());
         if (supporting.isPresent()) {
             return List.of(supportingObject(object, supporting.get()));
         }

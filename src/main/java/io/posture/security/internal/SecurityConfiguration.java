@@ -43,15 +43,10 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain actuatorSecurityFilterChain(HttpSecurity http, ApiTokens tokens,
                                                     @Value("${posture.metrics.scrape-token:}") String scrapeToken) throws Exception {
-        return http.securityMatcher("/actuator/**")
+        return signedInByToken(http.securityMatcher("/actuator/**"), tokens)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").authenticated()
                         .anyRequest().denyAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(AbstractHttpConfigurer::disable)
-                .headers(SecurityConfiguration::leaveSharedHeadersToTheFilter)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new ScrapeTokenFilter(scrapeToken), ApiTokenFilter.class)
                 // statuses set, not sent: an error dispatch would leave /actuator/ for the login redirect
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, exception) -> {
@@ -68,14 +63,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
-        return http.securityMatcher("/api/**")
+        return signedInByToken(http.securityMatcher("/api/**"), tokens)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/openapi.json").permitAll()
                         .anyRequest().authenticated())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(AbstractHttpConfigurer::disable)
-                .headers(SecurityConfiguration::leaveSharedHeadersToTheFilter)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, exception) -> {
                     response.setHeader("WWW-Authenticate", "Bearer realm=\"posture\"");
                     // written here, not with sendError: an error dispatch would leave /api/ for the login redirect
@@ -113,6 +103,15 @@ class SecurityConfiguration {
             // the session id travels in its cookie only, never in a URL (;jsessionid=…)
             context.setSessionTrackingModes(java.util.Set.of(jakarta.servlet.SessionTrackingMode.COOKIE));
         };
+    }
+
+    /** Stateless and signed in per request by a bearer token: no session, no CSRF token, no saved request. */
+    private static HttpSecurity signedInByToken(HttpSecurity http, ApiTokens tokens) throws Exception {
+        return http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(SecurityConfiguration::leaveSharedHeadersToTheFilter)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class);
     }
 
     /** {@link SecurityHeaders} writes these on every response; Spring Security's writers would add them twice. */

@@ -112,6 +112,26 @@ class ScanCommandTest {
     }
 
     @Test
+    void aHugeOrHostileExceptionsFileIsRefusedBeforeAnythingIsExcepted(@TempDir Path folder) {
+        write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: true}"));
+        var api = folder.resolve("api.yaml").toString();
+        var entry = "- {benchmark: pss-baseline, control: privileged, resource: Deployment shop/api, reason: x, reviewedBy: a, "
+                + "reviewedOn: \"2026-12-02\"}\n";
+        var huge = write(folder.resolve("review"), "huge.yaml", entry.repeat(1_100_000 / entry.length() + 1));
+        var bomb = write(folder.resolve("review"), "bomb.yaml", """
+                - &a {benchmark: [*a, *a], control: privileged}
+                """);
+        var notAList = write(folder.resolve("review"), "map.yaml", "benchmark: pss-baseline\n");
+
+        assertThat(scan(api, "--exceptions", huge.toString(), "--fail-on", "low")).isEqualTo(ScanCommand.ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("larger than 1000000 bytes");
+        assertThat(scan(api, "--exceptions", bomb.toString(), "--fail-on", "low")).isEqualTo(ScanCommand.ERROR);
+        assertThat(scan(api, "--exceptions", notAList.toString(), "--fail-on", "low")).isEqualTo(ScanCommand.ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("expected a list of exceptions");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("excepted:");
+    }
+
+    @Test
     void theFilesAreOneClusterForRbacNetworkPolicyAndNamespaceControls(@TempDir Path folder) {
         write(folder, "manifests/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n");
         write(folder, "manifests/api.yaml", deployment("shop", "api", "a:1", "{}"));

@@ -49,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,8 +117,8 @@ public class EvaluationService {
     public void onRunCompleted(CollectionRunCompleted run) {
         if (run.status() != RunStatus.FAILED) {
             serially(() -> {
-                evaluateCluster(run.clusterId());
-                events.publishEvent(new ClusterEvaluated(run.clusterId(), run.clusterName(), run.status()));
+                long number = evaluateCluster(run.clusterId());
+                events.publishEvent(new ClusterEvaluated(run.clusterId(), run.clusterName(), run.status(), number));
             });
         }
     }
@@ -165,8 +166,8 @@ public class EvaluationService {
     }
 
     private void evaluateAgain(long clusterId) {
-        evaluateCluster(clusterId);
-        events.publishEvent(new ClusterEvaluated(clusterId, inventory.clusterName(clusterId), RunStatus.COMPLETE));
+        long number = evaluateCluster(clusterId);
+        events.publishEvent(new ClusterEvaluated(clusterId, inventory.clusterName(clusterId), RunStatus.COMPLETE, number));
     }
 
     /**
@@ -189,18 +190,19 @@ public class EvaluationService {
      * cluster's evaluation writes hundreds of thousands of rows, and H2 holds a transaction's
      * uncommitted changes in memory (one transaction for 5,000 Deployments ran a 512 MB heap out).
      * While it runs, a workload shows either its earlier results or its new ones, never a mix;
-     * scores change once, at the end. Called inside a transaction, it joins that one.
+     * scores change once, at the end. Once a page is written, its failures are announced
+     * ({@link FailuresRecorded}). Called inside a transaction, it joins that one. Returns the evaluation's number.
      */
-    public void evaluateCluster(long clusterId) {
+    public long evaluateCluster(long clusterId) {
         evaluating.lock();
         try {
-            evaluateClusterNow(clusterId);
+            return evaluateClusterNow(clusterId);
         } finally {
             evaluating.unlock();
         }
     }
 
-    private void evaluateClusterNow(long clusterId) {
+    private long evaluateClusterNow(long clusterId) {
         long started = System.nanoTime();
         log.info("Evaluating cluster {}", clusterId);
         var now = clock.instant();
@@ -210,7 +212,8 @@ public class EvaluationService {
         var unreadKinds = inventory.unreadKinds(clusterId);
         var teams = inventory.teamsByNamespace(clusterId);
         var enabled = selection.enabledFor(clusterId);
-        var evaluation = new Evaluation(excepted, now, new EvaluationRecorder(clusterName));
+        var evaluation = new Evaluation(clusterId, clusterName, writer.nextEvaluation(), excepted, now,
+                new EvaluationRecorder(clusterName));
         inTransaction(() -> images.refreshUses(clusterId, now));
         var subject = clusterSubject(clusterId, clusterName, unreadKinds);
         int count = evaluatePods(clusterId, enabled, unreadKinds, teams, evaluation, images.factsFor(clusterId, now),
@@ -246,6 +249,7 @@ public class EvaluationService {
         });
         log.info("Evaluated cluster {}: {} control results in {} ms", clusterId, count,
                 (System.nanoTime() - started) / 1_000_000);
+        return evaluation.number;
     }
 
     /** Docker hosts: their docker-bench reports, for the report benchmarks enabled by default. */
@@ -253,7 +257,7 @@ public class EvaluationService {
         var now = clock.instant();
         var benchmarks = catalog.all().stream().filter(benchmark -> benchmark.reportTool() != null)
                 .filter(benchmark -> selection.enabledByDefault(benchmark.id())).toList();
-        var evaluation = new Evaluation(pair -> false, now, new EvaluationRecorder(null));
+        var evaluation = new Evaluation(null, null, writer.nextEvaluation(), pair -> false, now, new EvaluationRecorder(null));
         var rows = reportResults(null, inventory.hostsOf(null), benchmarks, null, evaluation);
         inTransaction(() -> {
             writer.deleteOutsideClusters();
@@ -281,12 +285,13 @@ public class EvaluationService {
                 page.forEach(workload -> batch.addAll(evaluate(workload, enabled, unreadKinds.contains(workload.kind().name()),
                         teams.get(workload.namespace()), evaluation, imageFacts, accountAutomount)));
                 evaluation.record(batch);
+                var failures = evaluation.failures(batch);
                 long from = after;
                 long upTo = page.hasNext() ? page.getContent().getLast().id() : Long.MAX_VALUE;
                 writes.write(() -> inTransaction(() -> {
                     writer.deleteOfWorkloads(clusterId, from, upTo);
                     writer.insert(batch);
-                }));
+                }), () -> inTransaction(() -> evaluation.announce(failures)));
                 count += batch.size();
                 if (!page.hasNext()) {
                     return count;
@@ -437,8 +442,19 @@ public class EvaluationService {
                 ScoreFormula.VERSION, tally, now);
     }
 
-    /** One evaluation's clock and exceptions, turning outcomes into stored results, and the cluster's tallies of them. */
+    /** A resource's namespace as findings and exceptions key it: "" for cluster-scoped resources. */
+    private static String namespaceKey(ResultResource resource) {
+        return resource.namespace() == null ? "" : resource.namespace();
+    }
+
+    /**
+     * One evaluation of a cluster (or of the Docker hosts outside clusters: cluster null) with its
+     * number, clock and exceptions, turning outcomes into stored results, and the cluster's tallies of them.
+     */
     private final class Evaluation {
+        private final Long clusterId;
+        private final String clusterName;
+        private final long number;
         private final Predicate<ExceptedResults.FailingPair> excepted;
         private final Instant now;
         private final EvaluationRecorder recorder;
@@ -446,15 +462,20 @@ public class EvaluationService {
         private final TallySums wholeCluster = new TallySums();
         private final TallySums bySection = new TallySums();
 
-        Evaluation(Predicate<ExceptedResults.FailingPair> excepted, Instant now, EvaluationRecorder recorder) {
+        Evaluation(Long clusterId, String clusterName, long number, Predicate<ExceptedResults.FailingPair> excepted, Instant now,
+                   EvaluationRecorder recorder) {
+            this.clusterId = clusterId;
+            this.clusterName = clusterName;
+            this.number = number;
             this.excepted = excepted;
             this.now = now;
             this.recorder = recorder;
         }
 
-        /** Stores results and records them. */
+        /** Stores results, announces their failures and records them, in the caller's transaction. */
         void save(List<ResultRow> batch) {
             writer.insert(batch);
+            announce(failures(batch));
             record(batch);
         }
 
@@ -472,13 +493,37 @@ public class EvaluationService {
 
         ResultRow result(ResultResource resource, Benchmark benchmark, PolicyVersion version, Control control,
                                    ControlStatus status, List<Evidence> evidence) {
-            var effective = status == ControlStatus.FAIL && excepted.test(new ExceptedResults.FailingPair(resource.kind(),
-                    resource.namespace() == null ? "" : resource.namespace(), resource.name(),
-                    catalog.problemControl(control).id()))
-                    ? ControlStatus.EXCEPTED : status;
+            var problem = status == ControlStatus.FAIL ? catalog.problemControl(control) : null;
+            var effective = problem != null && excepted.test(new ExceptedResults.FailingPair(resource.kind(),
+                    namespaceKey(resource), resource.name(), problem.id())) ? ControlStatus.EXCEPTED : status;
             Severity severity = control.severity();
             return new ResultRow(resource, benchmark.id(), control.sectionId(), version.toString(), control.id(),
-                    severity, formula.weight(severity), effective, evidence, json.writeValueAsString(evidence), now);
+                    severity, formula.weight(severity), effective, evidence, json.writeValueAsString(evidence), now, problem);
+        }
+
+        /**
+         * A page's failing (control, resource) pairs, once per problem: a resource's results all lie
+         * in one page (its workload's page, or the cluster-wide one).
+         */
+        List<ScoreViews.Failure> failures(List<ResultRow> page) {
+            var failures = new ArrayList<ScoreViews.Failure>();
+            var seen = new HashSet<String>();
+            for (var row : page) {
+                var resource = row.resource();
+                var problem = row.problem();
+                if (problem != null && seen.add(resource.kind() + "|" + namespaceKey(resource) + "|" + resource.name() + "|" + problem.id())) {
+                    failures.add(new ScoreViews.Failure(resource.kind(), namespaceKey(resource), resource.name(), resource.team(),
+                            problem.id(), problem.title(), problem.severity(), row.evidenceJson()));
+                }
+            }
+            return failures;
+        }
+
+        /** Tells findings of a page's failures (Docker hosts outside clusters have none). */
+        void announce(List<ScoreViews.Failure> failures) {
+            if (clusterId != null && !failures.isEmpty()) {
+                events.publishEvent(new FailuresRecorded(clusterId, clusterName, number, failures));
+            }
         }
     }
 }

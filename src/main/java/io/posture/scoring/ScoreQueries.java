@@ -222,32 +222,6 @@ public class ScoreQueries {
         return snapshots.scopeKeys(Scope.TEAM, benchmarkId);
     }
 
-    /**
-     * Every failing (control, resource) pair of a cluster, excepted ones included, once per problem
-     * even where several enabled benchmarks detect it (Restricted includes Baseline; CIS repeats PSS
-     * checks): see {@link BenchmarkCatalog#problemControl}.
-     */
-    public List<ScoreViews.Failure> failures(long clusterId) {
-        var seen = new HashSet<String>();
-        var failures = new ArrayList<ScoreViews.Failure>();
-        // a control is looked up by id once, not once per failing resource (a benchmark searches its sections)
-        var problems = new HashMap<String, Optional<Control>>();
-        for (var result : results.findFailing(clusterId, List.of(ControlStatus.FAIL, ControlStatus.EXCEPTED))) {
-            var control = problems.computeIfAbsent(result.benchmarkId() + "\u0000" + result.controlId(),
-                    key -> catalog.find(result.benchmarkId()).flatMap(benchmark -> benchmark.control(result.controlId()))
-                            .map(catalog::problemControl)).orElse(null);
-            if (control != null && seen.add(result.resourceKind() + "|" + result.namespace() + "|" + result.resourceName()
-                    + "|" + control.id())) {
-                // cluster-scoped resources (roles, nodes, the cluster) have no namespace; findings key them by ""
-                failures.add(new ScoreViews.Failure(result.workloadId(), result.resourceKind(),
-                        result.namespace() == null ? "" : result.namespace(),
-                        result.resourceName(), control.id(), control.title(), control.severity(),
-                        json.readValue(result.evidence(), EVIDENCE)));
-            }
-        }
-        return failures;
-    }
-
     /** A workload's results, failures first and most severe first. */
     public List<ControlResultView> workloadResults(long clusterId, long workloadId, String benchmarkId) {
         return views(catalog.get(benchmarkId), results.findByClusterIdAndWorkloadIdAndBenchmarkId(clusterId, workloadId, benchmarkId));

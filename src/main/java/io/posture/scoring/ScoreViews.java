@@ -98,8 +98,12 @@ public final class ScoreViews {
     public record HeatRow(String controlId, String title, Severity severity, Map<Long, Double> failingShare) {
     }
 
-    /** A failing (control, resource) pair, as findings are made from. */
-    public record Failure(Long workloadId, String kind, String namespace, String resourceName, String controlId,
-                          String controlTitle, Severity severity, List<Evidence> evidence) {
+    /**
+     * A failing (control, resource) pair, as findings are made from: once per problem even where several
+     * enabled benchmarks detect it (see {@link io.posture.benchmark.BenchmarkCatalog#problemControl}).
+     * Cluster-scoped resources (roles, nodes, the cluster) have namespace "".
+     */
+    public record Failure(String kind, String namespace, String resourceName, String team, String controlId,
+                          String controlTitle, Severity severity, String evidenceJson) {
     }
 }

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A cluster larger than one page of the evaluation (500 workloads, each page its own transaction):
- * every workload has results, the results of workloads that are gone go with them, and the scores
- * summed while writing are those the stored results give.
+ * every workload has results, the results of workloads that are gone go with them, the scores
+ * summed while writing are those the stored results give, and the findings reconciled page by page
+ * are those of the stored failures: one per privileged workload, resolved when it is gone.
  */
 @SpringBootTest
 class PagedEvaluationTest {
@@ -42,6 +43,7 @@ class PagedEvaluationTest {
         long clusterId = inventory.cluster("paged").orElseThrow().id();
         assertThat(workloadsWithResults(clusterId)).isEqualTo(1_201);
         assertScoresMatchStoredResults(clusterId);
+        assertThat(privilegedFindings(clusterId, "OPEN")).isEqualTo(401).isEqualTo(privilegedFailures(clusterId));
 
         // the first 100 and the last 200 are gone, and every tenth between: gaps before, in and after pages
         // (as a live collection removes what it no longer sees)
@@ -57,6 +59,23 @@ class PagedEvaluationTest {
         assertThat(jdbc.queryForObject("select count(*) from control_result where cluster_id = ? and workload_id is null",
                 Long.class, clusterId)).as("cluster-wide results are kept").isPositive();
         assertScoresMatchStoredResults(clusterId);
+        // privileged (every third) and kept: 100 to 1000, but for those ending in 5
+        long kept = java.util.stream.IntStream.range(100, 1001).filter(i -> i % 10 != 5 && i % 3 == 0).count();
+        assertThat(privilegedFindings(clusterId, "OPEN")).isEqualTo(kept).isEqualTo(privilegedFailures(clusterId));
+        assertThat(privilegedFindings(clusterId, "RESOLVED")).isEqualTo(401 - kept);
+        assertThat(jdbc.queryForObject("select count(distinct last_evaluation) from finding where cluster_id = ? and status = 'OPEN'",
+                Long.class, clusterId)).as("every open finding was seen by the latest evaluation").isOne();
+    }
+
+    private long privilegedFindings(long clusterId, String status) {
+        return jdbc.queryForObject("select count(*) from finding where cluster_id = ? and control_id = 'privileged' and status = ?",
+                Long.class, clusterId, status);
+    }
+
+    private long privilegedFailures(long clusterId) {
+        return jdbc.queryForObject("""
+                select count(*) from control_result where cluster_id = ? and benchmark_id = 'pss-baseline'
+                  and control_id = 'privileged' and status = 'FAIL'""", Long.class, clusterId);
     }
 
     private long workloadsWithResults(long clusterId) {

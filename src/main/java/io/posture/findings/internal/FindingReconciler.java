@@ -5,9 +5,8 @@ import io.posture.findings.ExceptionService;
 import io.posture.findings.FindingStatus;
 import io.posture.findings.FindingsReconciled;
 import io.posture.findings.Fingerprint;
-import io.posture.inventory.InventoryQueries;
 import io.posture.scoring.ClusterEvaluated;
-import io.posture.scoring.ScoreQueries;
+import io.posture.scoring.FailuresRecorded;
 import io.posture.scoring.ScoreViews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,44 +22,44 @@ import java.util.ArrayList;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Brings a cluster's findings in line with its latest evaluation: new failures open findings,
- * resolved ones that fail again reopen, and, after a COMPLETE run only, active findings that no
- * longer fail are resolved. Accepted risks and false positives keep their status. Works a chunk of
- * failures at a time, each committed on its own (set-based, see {@link FindingWriter}); what a
- * failure midway leaves undone the next evaluation's reconciliation does.
+ * Brings a cluster's findings in line with its latest evaluation: a page of failures at a time, as
+ * the evaluation stores that page's results, new failures open findings, resolved ones that
+ * fail again reopen, and every finding seen takes the evaluation's number. At the end of an
+ * evaluation after a COMPLETE run only, the cluster's active findings that did not take its number
+ * no longer fail and are resolved. Accepted risks and false positives keep their status. All writes
+ * are set-based (see {@link FindingWriter}); what a failure midway leaves undone the next
+ * evaluation's reconciliation does.
  */
 @Component
 class FindingReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(FindingReconciler.class);
-    /** Failures per transaction (each commit writes a chunk of H2's file) and per lookup of known findings. */
+    /** Failures per lookup of known findings. */
     private static final int CHUNK = 2000;
     private static final List<FindingStatus> ACTIVE = List.of(FindingStatus.OPEN, FindingStatus.IN_PROGRESS,
             FindingStatus.RISK_ACCEPTED, FindingStatus.FALSE_POSITIVE);
 
     private final FindingWriter writer;
     private final FindingRepository findings;
-    private final ScoreQueries scores;
-    private final InventoryQueries inventory;
-    private final JsonMapper json;
     private final Clock clock;
     private final ExceptionService exceptions;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    /**
+     * Findings {opened, reopened} per evaluation still running, for its closing log line; an
+     * evaluation that announces no end (an exception's rescoring) is dropped when a later one ends.
+     */
+    private final ConcurrentSkipListMap<Long, int[]> counted = new ConcurrentSkipListMap<>();
 
-    FindingReconciler(FindingWriter writer, FindingRepository findings, ScoreQueries scores, InventoryQueries inventory,
-                      JsonMapper json, Clock clock, ExceptionService exceptions, ApplicationEventPublisher events,
-                      PlatformTransactionManager transactionManager) {
+    FindingReconciler(FindingWriter writer, FindingRepository findings, Clock clock, ExceptionService exceptions,
+                      ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
         this.writer = writer;
         this.findings = findings;
-        this.scores = scores;
-        this.inventory = inventory;
-        this.json = json;
         this.clock = clock;
         this.exceptions = exceptions;
         this.events = events;
@@ -69,33 +67,37 @@ class FindingReconciler {
     }
 
     @EventListener
-    public void onClusterEvaluated(ClusterEvaluated event) {
+    public void onFailuresRecorded(FailuresRecorded recorded) {
         var now = clock.instant();
-        var teams = inventory.teamsByNamespace(event.clusterId());
-        // in fingerprint order: the unique index then grows at its end instead of rewriting pages all over it
+        // in fingerprint order: the unique index then takes each chunk's keys in order
         var failing = new TreeMap<String, ScoreViews.Failure>();
-        for (var failure : scores.failures(event.clusterId())) {
-            failing.putIfAbsent(Fingerprint.of(event.clusterName(), failure.kind(), failure.namespace(), failure.resourceName(),
+        for (var failure : recorded.failures()) {
+            failing.putIfAbsent(Fingerprint.of(recorded.clusterName(), failure.kind(), failure.namespace(), failure.resourceName(),
                     failure.controlId()), failure);
         }
-        int opened = 0;
-        int reopened = 0;
         var entries = List.copyOf(failing.entrySet());
         for (int from = 0; from < entries.size(); from += CHUNK) {
             var chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
-            var counts = transactions.execute(status -> reconcile(event, chunk, teams, now));
-            opened += counts[0];
-            reopened += counts[1];
+            var counts = transactions.execute(status -> reconcile(recorded, chunk, now));
+            counted.merge(recorded.evaluation(), counts, (sum, more) -> new int[]{sum[0] + more[0], sum[1] + more[1]});
         }
-        int resolved = event.runStatus() == RunStatus.COMPLETE ? resolveNoLongerFailing(event.clusterId(), failing.keySet(), now) : 0;
-        log.info("Findings of cluster {}: {} opened, {} reopened, {} resolved{}", event.clusterName(), opened, reopened,
+    }
+
+    @EventListener
+    public void onClusterEvaluated(ClusterEvaluated event) {
+        var counts = counted.getOrDefault(event.evaluation(), new int[2]);
+        counted.headMap(event.evaluation(), true).clear();
+        int resolved = event.runStatus() == RunStatus.COMPLETE
+                ? transactions.execute(status -> writer.resolveNotSeenIn(event.clusterId(), event.evaluation(), ACTIVE,
+                "no longer failing after a complete run", clock.instant()))
+                : 0;
+        log.info("Findings of cluster {}: {} opened, {} reopened, {} resolved{}", event.clusterName(), counts[0], counts[1],
                 resolved, event.runStatus() == RunStatus.COMPLETE ? "" : " (run " + event.runStatus() + ": nothing resolved)");
         events.publishEvent(new FindingsReconciled(event.clusterName()));
     }
 
     /** One chunk of failures by fingerprint: opens, reopens and refreshes their findings; returns {opened, reopened}. */
-    private int[] reconcile(ClusterEvaluated event, List<Map.Entry<String, ScoreViews.Failure>> chunk, Map<String, String> teams,
-                            Instant now) {
+    private int[] reconcile(FailuresRecorded recorded, List<Map.Entry<String, ScoreViews.Failure>> chunk, Instant now) {
         var known = writer.byFingerprints(chunk.stream().map(Map.Entry::getKey).toList()).stream()
                 .collect(Collectors.toMap(FindingWriter.Known::fingerprint, Function.identity()));
         var opened = new ArrayList<FindingWriter.Opened>();
@@ -105,16 +107,15 @@ class FindingReconciler {
         chunk.forEach(entry -> {
             var fingerprint = entry.getKey();
             var failure = entry.getValue();
-            var team = teams.get(failure.namespace());
-            var evidence = json.writeValueAsString(failure.evidence());
             var finding = known.get(fingerprint);
             if (finding == null) {
-                opened.add(new FindingWriter.Opened(fingerprint, event.clusterId(), event.clusterName(), failure.namespace(), team,
-                        failure.kind(), failure.resourceName(), failure.controlId(), failure.controlTitle(), failure.severity(),
-                        evidence));
+                opened.add(new FindingWriter.Opened(fingerprint, recorded.clusterId(), recorded.clusterName(), failure.namespace(),
+                        failure.team(), failure.kind(), failure.resourceName(), failure.controlId(), failure.controlTitle(),
+                        failure.severity(), failure.evidenceJson()));
                 return;
             }
-            var seen = new FindingWriter.Seen(finding.id(), failure.controlTitle(), failure.severity(), team, evidence);
+            var seen = new FindingWriter.Seen(finding.id(), failure.controlTitle(), failure.severity(), failure.team(),
+                    failure.evidenceJson());
             if (seen.equals(new FindingWriter.Seen(finding.id(), finding.controlTitle(), finding.severity(), finding.team(),
                     finding.evidence()))) {
                 unchanged.add(finding.id());
@@ -125,12 +126,12 @@ class FindingReconciler {
                 reopened.add(new FindingWriter.Change(finding.id(), FindingStatus.RESOLVED, FindingStatus.OPEN, "failing again"));
             }
         });
-        writer.open(opened, now);
-        writer.seenUnchanged(unchanged, now);
-        writer.seenChanged(changed, now);
+        writer.open(opened, recorded.evaluation(), now);
+        writer.seenUnchanged(unchanged, recorded.evaluation(), now);
+        writer.seenChanged(changed, recorded.evaluation(), now);
         writer.changeStatus(reopened, now);
         if (!opened.isEmpty() || !reopened.isEmpty()) {
-            coverByActiveExceptions(event.clusterName(), opened, reopened);
+            coverByActiveExceptions(recorded.clusterName(), opened, reopened);
         }
         return new int[]{opened.size(), reopened.size()};
     }
@@ -143,20 +144,5 @@ class FindingReconciler {
         var newlyActive = new ArrayList<>(findings.findByFingerprintIn(opened.stream().map(FindingWriter.Opened::fingerprint).toList()));
         newlyActive.addAll(findings.findAllById(reopened.stream().map(FindingWriter.Change::id).toList()));
         exceptions.applyActiveExceptions(clusterName, newlyActive);
-    }
-
-    private int resolveNoLongerFailing(long clusterId, Set<String> failing, Instant now) {
-        var changes = new ArrayList<FindingWriter.Change>();
-        writer.eachInStatus(clusterId, ACTIVE, finding -> {
-            if (!failing.contains(finding.fingerprint())) {
-                changes.add(new FindingWriter.Change(finding.id(), finding.status(), FindingStatus.RESOLVED,
-                        "no longer failing after a complete run"));
-            }
-        });
-        for (int from = 0; from < changes.size(); from += CHUNK) {
-            var chunk = changes.subList(from, Math.min(changes.size(), from + CHUNK));
-            transactions.executeWithoutResult(status -> writer.changeStatus(chunk, now));
-        }
-        return changes.size();
     }
 }

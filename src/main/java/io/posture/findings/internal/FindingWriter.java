@@ -5,7 +5,6 @@ import io.posture.findings.FindingStatus;
 import io.posture.security.AuditLog;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The reconciliation's reads and writes, set-based: a first run of a large cluster opens a hundred
@@ -63,11 +61,19 @@ class FindingWriter {
                 : named.query(KNOWN + "where fingerprint in (:fingerprints)", Map.of("fingerprints", fingerprints), FindingWriter::known);
     }
 
-    /** Each of the cluster's findings in these statuses, read in one pass (paging re-read the cluster's findings per page). */
-    void eachInStatus(long clusterId, Collection<FindingStatus> statuses, Consumer<Known> consumer) {
-        named.query(KNOWN + "where cluster_id = :cluster and status in (:statuses)",
-                Map.of("cluster", clusterId, "statuses", statuses.stream().map(Enum::name).toList()),
-                (RowCallbackHandler) row -> consumer.accept(known(row, 0)));
+    /**
+     * Resolves the cluster's findings in these statuses that the evaluation did not see failing, each
+     * with its history entry, in two statements; returns how many.
+     */
+    int resolveNotSeenIn(long clusterId, long evaluation, Collection<FindingStatus> statuses, String note, Instant now) {
+        var notSeen = " where cluster_id = :cluster and status in (:statuses) "
+                + "and (last_evaluation is null or last_evaluation <> :evaluation)";
+        var parameters = Map.of("cluster", clusterId, "statuses", statuses.stream().map(Enum::name).toList(),
+                "evaluation", evaluation, "at", timestamp(now), "actor", AuditLog.SYSTEM, "note", note);
+        named.update("insert into finding_event (finding_id, occurred_at, actor, from_status, to_status, note) "
+                + "select id, :at, :actor, status, 'RESOLVED', :note from finding" + notSeen, parameters);
+        return named.update("update finding set status = 'RESOLVED', resolved_at = :at, exception_id = null "
+                + notSeen, parameters);
     }
 
     /**
@@ -75,7 +81,7 @@ class FindingWriter {
      * id the insert generated (selecting them back by a list of fingerprints made H2 compare every
      * row against the whole list).
      */
-    void open(List<Opened> findings, Instant now) {
+    void open(List<Opened> findings, long evaluation, Instant now) {
         if (findings.isEmpty()) {
             return;
         }
@@ -84,11 +90,12 @@ class FindingWriter {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (var statement = connection.prepareStatement("""
                     insert into finding (fingerprint, cluster_id, cluster_name, namespace, team, workload_kind, workload_name,
-                        control_id, control_title, severity, severity_rank, status, evidence, first_seen, last_seen)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""", new String[]{"id"})) {
+                        control_id, control_title, severity, severity_rank, status, evidence, first_seen, last_seen, last_evaluation)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)""", new String[]{"id"})) {
                 for (int from = 0; from < findings.size(); from += BATCH) {
                     for (var finding : findings.subList(from, Math.min(from + BATCH, findings.size()))) {
                         bindOpened(statement, finding, at);
+                        statement.setLong(15, evaluation);
                         statement.addBatch();
                     }
                     statement.executeBatch();
@@ -130,20 +137,22 @@ class FindingWriter {
         statement.setObject(14, at);
     }
 
-    /** Failing again as before: only the time it was last seen moves. */
-    void seenUnchanged(List<Long> ids, Instant now) {
+    /** Failing again as before: only when and by which evaluation it was last seen move. */
+    void seenUnchanged(List<Long> ids, long evaluation, Instant now) {
         var at = timestamp(now);
-        jdbc.batchUpdate("update finding set last_seen = ? where id = ?", ids, BATCH, (statement, id) -> {
+        jdbc.batchUpdate("update finding set last_seen = ?, last_evaluation = ? where id = ?", ids, BATCH, (statement, id) -> {
             statement.setObject(1, at);
-            statement.setLong(2, id);
+            statement.setLong(2, evaluation);
+            statement.setLong(3, id);
         });
     }
 
     /** Failing with another title, severity, team or evidence than last time. */
-    void seenChanged(List<Seen> seen, Instant now) {
+    void seenChanged(List<Seen> seen, long evaluation, Instant now) {
         var at = timestamp(now);
         jdbc.batchUpdate("""
-                update finding set control_title = ?, severity = ?, severity_rank = ?, team = ?, evidence = ?, last_seen = ?
+                update finding set control_title = ?, severity = ?, severity_rank = ?, team = ?, evidence = ?, last_seen = ?,
+                    last_evaluation = ?
                 where id = ?""", seen, BATCH, (statement, finding) -> {
             statement.setString(1, finding.controlTitle());
             statement.setString(2, finding.severity().name());
@@ -151,7 +160,8 @@ class FindingWriter {
             statement.setString(4, finding.team());
             statement.setString(5, finding.evidence());
             statement.setObject(6, at);
-            statement.setLong(7, finding.id());
+            statement.setLong(7, evaluation);
+            statement.setLong(8, finding.id());
         });
     }
 

@@ -94,11 +94,4 @@ public interface ControlResultRepository extends JpaRepository<ControlResultEnti
     /** A host's results; {@code clusterId} null for a Docker host outside clusters. */
     List<ControlResultEntity> findByClusterIdAndWorkloadIdIsNullAndHostIdAndBenchmarkIdOrderById(Long clusterId, long hostId,
                                                                                                  String benchmarkId);
-
-    @Query("""
-            select new io.posture.scoring.internal.FailingResult(r.workloadId, r.resourceKind, r.namespace, r.resourceName,
-                r.benchmarkId, r.controlId, r.evidence)
-            from ControlResultEntity r where r.clusterId = :clusterId and r.status in :statuses order by r.id""")
-    List<FailingResult> findFailing(long clusterId, List<ControlStatus> statuses);
-
 }

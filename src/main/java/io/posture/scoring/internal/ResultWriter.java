@@ -50,6 +50,11 @@ public class ResultWriter {
         jdbc.update("delete from control_result where cluster_id is null");
     }
 
+    /** A new evaluation's number: findings remember the last evaluation that saw them failing. */
+    public long nextEvaluation() {
+        return jdbc.queryForObject("select nextval('evaluation_seq')", Long.class);
+    }
+
     public void insert(List<ResultRow> rows) {
         var ids = new long[rows.size()];
         for (int from = 0; from < ids.length; from += ID_BLOCK) {

@@ -12,6 +12,7 @@ import io.posture.inventory.WorkloadKind;
 import io.posture.scoring.ScoreQueries;
 import io.posture.scoring.ScoreViews;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.time.Instant;
 
 import static io.posture.support.Manifests.deployment;
@@ -56,6 +57,8 @@ class PostgresMigrationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    List<JavaMigration> javaMigrations;
+    @Autowired
     ManifestImporter importer;
     @Autowired
     InventoryQueries inventory;
@@ -69,7 +72,7 @@ class PostgresMigrationTest {
         var migrations = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*.sql");
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
         assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
-                .isEqualTo(migrations.length);
+                .isEqualTo(migrations.length + javaMigrations.size());
 
         write(folder, "ns.yaml", namespace("shop", "checkout"));
         write(folder, "api.yaml", deployment("shop", "api", "shop/api:1", "{privileged: true}"));

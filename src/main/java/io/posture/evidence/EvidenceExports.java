@@ -2,6 +2,7 @@ package io.posture.evidence;
 
 import io.posture.benchmark.Benchmark;
 import io.posture.benchmark.BenchmarkCatalog;
+import io.posture.benchmark.ControlKey;
 import io.posture.benchmark.ControlStatus;
 import io.posture.benchmark.Evidence;
 import io.posture.collect.HostReports;
@@ -224,9 +225,10 @@ public class EvidenceExports {
             }
         });
         results.sort(RESULT_ORDER);
-        var problemControls = benchmark.controls().map(control -> catalog.problemControl(control).id()).collect(Collectors.toSet());
+        var problemControls = benchmark.controls().map(control -> catalog.problem(benchmark.id(), control).key())
+                .collect(Collectors.toSet());
         var standing = findings.standingAt(scope.asOf(), scope.cluster(), scope.namespace(), scope.team()).stream()
-                .filter(finding -> problemControls.contains(finding.controlId())).toList();
+                .filter(finding -> problemControls.contains(new ControlKey(finding.benchmarkId(), finding.controlId()))).toList();
         var byFingerprint = new HashMap<String, FindingAsOf>();
         standing.forEach(finding -> byFingerprint.put(finding.fingerprint(), finding));
         var shownEvaluations = evaluations.stream().filter(evaluation -> scope.cluster() == null || scope.cluster().equals(evaluation.cluster())).toList();
@@ -238,9 +240,10 @@ public class EvidenceExports {
         if (result.status() != ControlStatus.FAIL && result.status() != ControlStatus.EXCEPTED || result.cluster() == null) {
             return null;
         }
-        var control = loaded.benchmark().control(result.controlId()).map(catalog::problemControl).orElse(null);
-        return control == null ? null : loaded.findingByFingerprint().get(Fingerprint.of(result.cluster(), result.kind(),
-                result.namespace() == null ? "" : result.namespace(), result.name(), control.id()));
+        var benchmark = loaded.benchmark();
+        var problem = benchmark.control(result.controlId()).map(control -> catalog.problem(benchmark.id(), control)).orElse(null);
+        return problem == null ? null : loaded.findingByFingerprint().get(Fingerprint.of(result.cluster(), result.kind(),
+                result.namespace() == null ? "" : result.namespace(), result.name(), problem.key()));
     }
 
     private byte[] resultsCsv(Loaded loaded) {
@@ -261,11 +264,12 @@ public class EvidenceExports {
     }
 
     private byte[] findingsCsv(Loaded loaded) {
-        return csv(List.of("finding", "cluster", "namespace", "team", "kind", "name", "control", "title", "severity", "status",
-                "first_seen", "exception", "task"), printer -> {
+        return csv(List.of("finding", "cluster", "namespace", "team", "kind", "name", "benchmark", "control", "title", "severity",
+                "status", "first_seen", "exception", "task"), printer -> {
             for (var finding : loaded.findings()) {
                 printer.accept(List.of(String.valueOf(finding.id()), finding.cluster(), text(finding.namespace()), text(finding.team()),
-                        finding.kind(), finding.name(), finding.controlId(), finding.controlTitle(), finding.severity().name(),
+                        finding.kind(), finding.name(), finding.benchmarkId(), finding.controlId(), finding.controlTitle(),
+                        finding.severity().name(),
                         finding.status().name(), finding.firstSeen().toString(), text(finding.exceptionId()),
                         text(loaded.taskByFinding().get(finding.id()))));
             }
@@ -307,8 +311,8 @@ public class EvidenceExports {
         var findingsNode = root.putArray("findings");
         for (var finding : loaded.findings()) {
             findingsNode.addObject().put("id", finding.id()).put("cluster", finding.cluster()).put("namespace", finding.namespace())
-                    .put("team", finding.team()).put("kind", finding.kind()).put("name", finding.name()).put("control", finding.controlId())
-                    .put("title", finding.controlTitle()).put("severity", finding.severity().name()).put("status", finding.status().name())
+                    .put("team", finding.team()).put("kind", finding.kind()).put("name", finding.name())
+                    .put("benchmark", finding.benchmarkId()).put("control", finding.controlId()).put("title", finding.controlTitle()).put("severity", finding.severity().name()).put("status", finding.status().name())
                     .put("firstSeen", finding.firstSeen().toString()).put("exception", finding.exceptionId())
                     .put("task", loaded.taskByFinding().get(finding.id()));
         }
@@ -460,7 +464,7 @@ public class EvidenceExports {
             }
             for (var exception : covering) {
                 pdf.text(Style.TEXT, "Exception " + exception.id() + " (" + exception.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                        + ") for " + exception.controlId() + " in " + exception.cluster() + (exception.namespace() == null ? "" : "/" + exception.namespace())
+                        + ") for " + exception.benchmarkId() + "/" + exception.controlId() + " in " + exception.cluster() + (exception.namespace() == null ? "" : "/" + exception.namespace())
                         + ": requested by " + exception.requestedBy() + ", approved by " + exception.decidedBy() + " on "
                         + (exception.decidedAt() == null ? "?" : exception.decidedAt().toString().substring(0, 10)) + ", expires "
                         + exception.expiresOn() + ". Justification: " + exception.justification());

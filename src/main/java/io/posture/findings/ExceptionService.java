@@ -1,5 +1,6 @@
 package io.posture.findings;
 
+import io.posture.benchmark.ControlKey;
 import io.posture.findings.ExceptionViews.ExceptionRequest;
 import io.posture.findings.ExceptionViews.ExceptionSummary;
 import io.posture.findings.ExceptionViews.Kind;
@@ -191,7 +192,7 @@ public class ExceptionService {
             findings.findByExceptionId(exception.getId()).forEach(finding -> fingerprints.add(finding.getFingerprint()));
             var summary = exception.toSummary(0);
             if (summary.scope() != ExceptionViews.Scope.FINDING) {
-                scopes.add(new ExceptedScope(summary.namespace(), summary.controlId()));
+                scopes.add(new ExceptedScope(summary.namespace(), new ControlKey(summary.benchmarkId(), summary.controlId())));
             }
         }
         return new ExceptedPairs(clusterName, fingerprints, scopes);
@@ -215,14 +216,14 @@ public class ExceptionService {
 
     /** Which failing pairs of a cluster are excepted, by finding fingerprint. */
     public record ExceptedPairs(String clusterName, Set<String> fingerprints, List<ExceptedScope> scopes) {
-        public boolean covers(String kind, String namespace, String workloadName, String controlId) {
-            return fingerprints.contains(Fingerprint.of(clusterName, kind, namespace, workloadName, controlId))
-                    || scopes.stream().anyMatch(scope -> scope.controlId().equals(controlId)
+        public boolean covers(String kind, String namespace, String workloadName, ControlKey control) {
+            return fingerprints.contains(Fingerprint.of(clusterName, kind, namespace, workloadName, control))
+                    || scopes.stream().anyMatch(scope -> scope.control().equals(control)
                     && (scope.namespace() == null || scope.namespace().equals(namespace)));
         }
     }
 
     /** A control excepted in one namespace, or in the whole cluster (namespace null). */
-    public record ExceptedScope(String namespace, String controlId) {
+    public record ExceptedScope(String namespace, ControlKey control) {
     }
 }

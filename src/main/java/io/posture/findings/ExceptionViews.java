@@ -31,7 +31,7 @@ public final class ExceptionViews {
     public record ExceptionRequest(long findingId, Kind kind, Scope scope, String justification, LocalDate expiresOn) {
     }
 
-    public record ExceptionSummary(long id, Kind kind, Scope scope, String cluster, String namespace, String controlId,
+    public record ExceptionSummary(long id, Kind kind, Scope scope, String cluster, String namespace, String benchmarkId, String controlId,
                                    Long findingId, String justification, LocalDate expiresOn, State state,
                                    String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt,
                                    long findingsCovered) {
@@ -39,8 +39,8 @@ public final class ExceptionViews {
         public String scopeLabel() {
             return switch (scope) {
                 case FINDING -> "finding " + findingId;
-                case CONTROL_IN_NAMESPACE -> controlId + " in " + cluster + "/" + namespace;
-                case CONTROL_IN_CLUSTER -> controlId + " in cluster " + cluster;
+                case CONTROL_IN_NAMESPACE -> benchmarkId + "/" + controlId + " in " + cluster + "/" + namespace;
+                case CONTROL_IN_CLUSTER -> benchmarkId + "/" + controlId + " in cluster " + cluster;
             };
         }
     }

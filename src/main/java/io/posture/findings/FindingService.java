@@ -1,5 +1,6 @@
 package io.posture.findings;
 
+import io.posture.benchmark.Benchmark;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.Severity;
 import io.posture.benchmark.Control;
@@ -85,12 +86,18 @@ public class FindingService {
     @Transactional(readOnly = true)
     public Optional<FindingDetail> detail(long id) {
         return findings.findById(id).map(finding -> {
-            var control = catalog.all().stream().flatMap(benchmark -> benchmark.control(finding.getControlId()).stream())
-                    .findFirst();
+            // the texts of the benchmark that produced it: control ids repeat across benchmarks
+            var key = finding.getControl();
+            var control = catalog.control(key);
+            var alsoDetectedBy = catalog.sameProblem(key).stream().filter(same -> !same.key().equals(key))
+                    .map(same -> catalog.get(same.key().benchmarkId()).title() + " " + same.key().controlId() + " "
+                            + same.control().title())
+                    .toList();
             return new FindingDetail(finding.toSummary(), finding.getFingerprint(),
                     json.readValue(finding.getEvidence(), EVIDENCE), finding.getResolvedAt(),
+                    catalog.find(key.benchmarkId()).map(Benchmark::title).orElse(key.benchmarkId()),
                     control.map(Control::rationale).orElse(null), control.map(Control::remediation).orElse(null),
-                    finding.getHistory().stream().map(FindingEventEntity::toView).toList());
+                    alsoDetectedBy, finding.getHistory().stream().map(FindingEventEntity::toView).toList());
         });
     }
 

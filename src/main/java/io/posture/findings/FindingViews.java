@@ -13,12 +13,18 @@ public final class FindingViews {
     }
 
     public record FindingSummary(long id, String cluster, String namespace, String team, String workloadKind,
-                                 String workloadName, String controlId, String controlTitle, Severity severity,
+                                 String workloadName, String benchmarkId, String controlId, String controlTitle, Severity severity,
                                  FindingStatus status, String assignee, Instant firstSeen, Instant lastSeen) {
     }
 
+    /**
+     * A finding with the texts of the control that stands for it (from its own benchmark) and the
+     * other benchmarks' controls that detect the same problem ({@code alsoDetectedBy}, as
+     * "CIS Kubernetes 5.2.2 Minimize the admission of privileged containers").
+     */
     public record FindingDetail(FindingSummary summary, String fingerprint, List<Evidence> evidence,
-                                Instant resolvedAt, String rationale, String remediation, List<HistoryEntry> history) {
+                                Instant resolvedAt, String benchmarkTitle, String rationale, String remediation,
+                                List<String> alsoDetectedBy, List<HistoryEntry> history) {
     }
 
     /** When a finding was first seen and, if it is resolved, when: the raw material of remediation metrics. */
@@ -46,7 +52,7 @@ public final class FindingViews {
      * exception that covered it then (approved by that moment, not expired), if any.
      */
     public record FindingAsOf(long id, String fingerprint, String cluster, String namespace, String team, String kind,
-                              String name, String controlId, String controlTitle, io.posture.benchmark.Severity severity,
+                              String name, String benchmarkId, String controlId, String controlTitle, io.posture.benchmark.Severity severity,
                               FindingStatus status, java.time.Instant firstSeen, Long exceptionId) {
     }
 }

@@ -493,9 +493,9 @@ public class EvaluationService {
 
         ResultRow result(ResultResource resource, Benchmark benchmark, PolicyVersion version, Control control,
                                    ControlStatus status, List<Evidence> evidence) {
-            var problem = status == ControlStatus.FAIL ? catalog.problemControl(control) : null;
+            var problem = status == ControlStatus.FAIL ? catalog.problem(benchmark.id(), control) : null;
             var effective = problem != null && excepted.test(new ExceptedResults.FailingPair(resource.kind(),
-                    namespaceKey(resource), resource.name(), problem.id())) ? ControlStatus.EXCEPTED : status;
+                    namespaceKey(resource), resource.name(), problem.key())) ? ControlStatus.EXCEPTED : status;
             Severity severity = control.severity();
             return new ResultRow(resource, benchmark.id(), control.sectionId(), version.toString(), control.id(),
                     severity, formula.weight(severity), effective, evidence, json.writeValueAsString(evidence), now, problem);
@@ -511,9 +511,10 @@ public class EvaluationService {
             for (var row : page) {
                 var resource = row.resource();
                 var problem = row.problem();
-                if (problem != null && seen.add(resource.kind() + "|" + namespaceKey(resource) + "|" + resource.name() + "|" + problem.id())) {
+                if (problem != null && seen.add(resource.kind() + "|" + namespaceKey(resource) + "|" + resource.name() + "|" + problem.key())) {
+                    var control = problem.control();
                     failures.add(new ScoreViews.Failure(resource.kind(), namespaceKey(resource), resource.name(), resource.team(),
-                            problem.id(), problem.title(), problem.severity(), row.evidenceJson()));
+                            problem.key(), control.title(), control.severity(), row.evidenceJson()));
                 }
             }
             return failures;

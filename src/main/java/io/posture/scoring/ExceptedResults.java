@@ -1,5 +1,7 @@
 package io.posture.scoring;
 
+import io.posture.benchmark.ControlKey;
+
 import java.util.function.Predicate;
 
 /**
@@ -11,6 +13,7 @@ public interface ExceptedResults {
 
     Predicate<FailingPair> forCluster(String clusterName);
 
-    record FailingPair(String kind, String namespace, String workloadName, String controlId) {
+    /** A failing resource and the control that stands for its problem (see {@code BenchmarkCatalog.problem}). */
+    record FailingPair(String kind, String namespace, String workloadName, ControlKey control) {
     }
 }

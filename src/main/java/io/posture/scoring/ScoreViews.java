@@ -1,5 +1,6 @@
 package io.posture.scoring;
 
+import io.posture.benchmark.ControlKey;
 import io.posture.benchmark.ControlStatus;
 import io.posture.benchmark.Evidence;
 import io.posture.benchmark.Severity;
@@ -100,10 +101,10 @@ public final class ScoreViews {
 
     /**
      * A failing (control, resource) pair, as findings are made from: once per problem even where several
-     * enabled benchmarks detect it (see {@link io.posture.benchmark.BenchmarkCatalog#problemControl}).
-     * Cluster-scoped resources (roles, nodes, the cluster) have namespace "".
+     * enabled benchmarks detect it (see {@link io.posture.benchmark.BenchmarkCatalog#problem}), with
+     * the control that stands for it. Cluster-scoped resources (roles, nodes, the cluster) have namespace "".
      */
-    public record Failure(String kind, String namespace, String resourceName, String team, String controlId,
+    public record Failure(String kind, String namespace, String resourceName, String team, ControlKey control,
                           String controlTitle, Severity severity, String evidenceJson) {
     }
 }

@@ -1,15 +1,21 @@
 package io.posture.findings;
 
+import io.posture.benchmark.BenchmarkCatalog;
+import io.posture.benchmark.ControlKey;
+import io.posture.benchmark.Severity;
 import io.posture.collect.ManifestImporter;
 import io.posture.collect.RunStatus;
 import io.posture.findings.FindingViews.FindingFilter;
 import io.posture.findings.FindingViews.FindingSummary;
+import io.posture.scoring.FailuresRecorded;
+import io.posture.scoring.ScoreViews;
 import io.posture.security.AuditLog;
 import io.posture.security.Roles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import io.posture.support.SignedIn;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static io.posture.support.Manifests.deployment;
 import static io.posture.support.Manifests.write;
@@ -34,6 +41,10 @@ class FindingLifecycleTest {
     AuditLog audit;
     @Autowired
     SecurityContextHolderStrategy securityContexts;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    BenchmarkCatalog catalog;
 
     @BeforeEach
     void useThisContextsSecurity() {
@@ -83,9 +94,39 @@ class FindingLifecycleTest {
         var page = findings.search(new FindingFilter("lc-3", null, null, "privileged", null, null, null), PageRequest.of(0, 10));
 
         assertThat(page.getTotalElements()).isEqualTo(1);
-        assertThat(Fingerprint.of("lc-3", "Deployment", "shop", "api", "privileged"))
-                .isEqualTo(findings.detail(page.getContent().getFirst().id()).orElseThrow().fingerprint())
-                .isNotEqualTo(Fingerprint.of("lc-3", "Deployment", "shop", "api", "hostNamespaces"));
+        var detail = findings.detail(page.getContent().getFirst().id()).orElseThrow();
+        assertThat(Fingerprint.of("lc-3", "Deployment", "shop", "api", new ControlKey("pss-baseline", "privileged")))
+                .isEqualTo(detail.fingerprint())
+                .isNotEqualTo(Fingerprint.of("lc-3", "Deployment", "shop", "api", new ControlKey("pss-restricted", "privileged")))
+                .isNotEqualTo(Fingerprint.of("lc-3", "Deployment", "shop", "api", new ControlKey("pss-baseline", "hostNamespaces")));
+        assertThat(detail.summary().benchmarkId()).isEqualTo("pss-baseline");
+        assertThat(detail.alsoDetectedBy()).as("the other benchmarks' controls that decide the same rule")
+                .anySatisfy(same -> assertThat(same).startsWith("CIS Kubernetes"))
+                .noneSatisfy(same -> assertThat(same).startsWith("Pod Security Standards — Baseline"));
+    }
+
+    @Test
+    void aFindingShowsTheTextsOfItsOwnBenchmarkWhereControlIdsRepeat() {
+        // Image trust 3.1 (fixable vulnerabilities) and CIS Docker 3.1 (docker.service ownership) share an id
+        var imageTrust = new ControlKey("image-trust", "3.1");
+        var dockerFile = new ControlKey("cis-docker", "3.1");
+        events.publishEvent(new FailuresRecorded(60, "lc-6", 1, List.of(
+                new ScoreViews.Failure("Deployment", "shop", "api", "shop", imageTrust, "No fixable critical vulnerability",
+                        Severity.HIGH, "[]"),
+                new ScoreViews.Failure("DockerHost", "", "build-1", null, dockerFile, "docker.service ownership",
+                        Severity.MEDIUM, "[]"))));
+
+        var found = findings.search(new FindingFilter("lc-6", null, null, "3.1", null, null, null), PageRequest.of(0, 10)).getContent();
+        assertThat(found).extracting(FindingSummary::benchmarkId).containsExactlyInAnyOrder("image-trust", "cis-docker");
+        for (var summary : found) {
+            var key = new ControlKey(summary.benchmarkId(), summary.controlId());
+            var detail = findings.detail(summary.id()).orElseThrow();
+            assertThat(detail.rationale()).isEqualTo(catalog.control(key).orElseThrow().rationale());
+            assertThat(detail.remediation()).isEqualTo(catalog.control(key).orElseThrow().remediation());
+            assertThat(detail.benchmarkTitle()).isEqualTo(catalog.get(summary.benchmarkId()).title());
+        }
+        assertThat(catalog.control(imageTrust).orElseThrow().remediation())
+                .isNotEqualTo(catalog.control(dockerFile).orElseThrow().remediation());
     }
 
     @Test

@@ -97,6 +97,8 @@ class DrillDownBrowserIT {
         wait.until(ExpectedConditions.urlMatches(".*/findings/\\d+$"));
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("pre.evidence-block"))).getText())
                 .contains("securityContext.privileged = true");
+        assertThat(browser.findElement(By.xpath("//p[starts-with(normalize-space(.), 'Pod Security Standards — Baseline · control privileged')]"))
+                .getText()).as("the finding names its benchmark and the other benchmarks' same check").contains("the same check in CIS Kubernetes");
         saveScreenshot("finding.png");
     }
 

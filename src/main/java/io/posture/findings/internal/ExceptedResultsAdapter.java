@@ -18,6 +18,6 @@ class ExceptedResultsAdapter implements ExceptedResults {
     @Override
     public Predicate<FailingPair> forCluster(String clusterName) {
         var excepted = exceptions.exceptedPairs(clusterName);
-        return pair -> excepted.covers(pair.kind(), pair.namespace(), pair.workloadName(), pair.controlId());
+        return pair -> excepted.covers(pair.kind(), pair.namespace(), pair.workloadName(), pair.control());
     }
 }

@@ -1,5 +1,6 @@
 package io.posture.findings.internal;
 
+import io.posture.benchmark.ControlKey;
 import io.posture.benchmark.Severity;
 import io.posture.findings.FindingStatus;
 import io.posture.findings.FindingViews.FindingSummary;
@@ -37,6 +38,8 @@ public class FindingEntity {
     private String workloadKind;
     @Column(name = "workload_name")
     private String workloadName;
+    @Column(name = "benchmark_id")
+    private String benchmarkId;
     @Column(name = "control_id")
     private String controlId;
     @Column(name = "control_title")
@@ -65,17 +68,6 @@ public class FindingEntity {
     private List<FindingEventEntity> history = new ArrayList<>();
 
     protected FindingEntity() {
-    }
-
-    public FindingEntity(String fingerprint, long clusterId, String clusterName, String namespace, String workloadKind,
-                         String workloadName, String controlId) {
-        this.fingerprint = fingerprint;
-        this.clusterId = clusterId;
-        this.clusterName = clusterName;
-        this.namespace = namespace;
-        this.workloadKind = workloadKind;
-        this.workloadName = workloadName;
-        this.controlId = controlId;
     }
 
     /** Records that the failure was seen (again) in an evaluation. */
@@ -135,6 +127,11 @@ public class FindingEntity {
         return controlId;
     }
 
+    /** The control that stands for this finding's problem, by its global identity. */
+    public ControlKey getControl() {
+        return new ControlKey(benchmarkId, controlId);
+    }
+
     public String getEvidence() {
         return evidence;
     }
@@ -148,11 +145,11 @@ public class FindingEntity {
     }
 
     public String describe() {
-        return controlId + " on " + workloadKind + " " + clusterName + "/" + namespace + "/" + workloadName;
+        return getControl() + " on " + workloadKind + " " + clusterName + "/" + namespace + "/" + workloadName;
     }
 
     public FindingSummary toSummary() {
-        return new FindingSummary(id, clusterName, namespace, team, workloadKind, workloadName, controlId, controlTitle,
+        return new FindingSummary(id, clusterName, namespace, team, workloadKind, workloadName, benchmarkId, controlId, controlTitle,
                 severity, status, assignee, firstSeen, lastSeen);
     }
 }

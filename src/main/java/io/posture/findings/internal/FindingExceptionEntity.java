@@ -1,5 +1,6 @@
 package io.posture.findings.internal;
 
+import io.posture.benchmark.ControlKey;
 import io.posture.findings.ExceptionViews.ExceptionSummary;
 import io.posture.findings.ExceptionViews.Kind;
 import io.posture.findings.ExceptionViews.Scope;
@@ -30,6 +31,8 @@ public class FindingExceptionEntity {
     @Column(name = "cluster_name")
     private String clusterName;
     private String namespace;
+    @Column(name = "benchmark_id")
+    private String benchmarkId;
     @Column(name = "control_id")
     private String controlId;
     @Column(name = "finding_id")
@@ -57,6 +60,7 @@ public class FindingExceptionEntity {
         this.scope = scope;
         this.clusterName = finding.getClusterName();
         this.namespace = scope == Scope.CONTROL_IN_CLUSTER ? null : finding.getNamespace();
+        this.benchmarkId = finding.getControl().benchmarkId();
         this.controlId = finding.getControlId();
         this.findingId = scope == Scope.FINDING ? finding.getId() : null;
         this.justification = justification;
@@ -70,9 +74,9 @@ public class FindingExceptionEntity {
     public boolean covers(FindingEntity finding) {
         return switch (scope) {
             case FINDING -> finding.getId().equals(findingId);
-            case CONTROL_IN_NAMESPACE -> finding.getControlId().equals(controlId) && finding.getClusterName().equals(clusterName)
+            case CONTROL_IN_NAMESPACE -> finding.getControl().equals(control()) && finding.getClusterName().equals(clusterName)
                     && finding.getNamespace().equals(namespace);
-            case CONTROL_IN_CLUSTER -> finding.getControlId().equals(controlId) && finding.getClusterName().equals(clusterName);
+            case CONTROL_IN_CLUSTER -> finding.getControl().equals(control()) && finding.getClusterName().equals(clusterName);
         };
     }
 
@@ -114,8 +118,12 @@ public class FindingExceptionEntity {
         return "exception " + id + " (" + kind.name().toLowerCase().replace('_', ' ') + ")";
     }
 
+    private ControlKey control() {
+        return new ControlKey(benchmarkId, controlId);
+    }
+
     public ExceptionSummary toSummary(long findingsCovered) {
-        return new ExceptionSummary(id, kind, scope, clusterName, namespace, controlId, findingId, justification, expiresOn,
+        return new ExceptionSummary(id, kind, scope, clusterName, namespace, benchmarkId, controlId, findingId, justification, expiresOn,
                 state, requestedBy, requestedAt, decidedBy, decidedAt, findingsCovered);
     }
 }

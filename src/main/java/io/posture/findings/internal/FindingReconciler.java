@@ -73,7 +73,7 @@ class FindingReconciler {
         var failing = new TreeMap<String, ScoreViews.Failure>();
         for (var failure : recorded.failures()) {
             failing.putIfAbsent(Fingerprint.of(recorded.clusterName(), failure.kind(), failure.namespace(), failure.resourceName(),
-                    failure.controlId()), failure);
+                    failure.control()), failure);
         }
         var entries = List.copyOf(failing.entrySet());
         for (int from = 0; from < entries.size(); from += CHUNK) {
@@ -110,7 +110,7 @@ class FindingReconciler {
             var finding = known.get(fingerprint);
             if (finding == null) {
                 opened.add(new FindingWriter.Opened(fingerprint, recorded.clusterId(), recorded.clusterName(), failure.namespace(),
-                        failure.team(), failure.kind(), failure.resourceName(), failure.controlId(), failure.controlTitle(),
+                        failure.team(), failure.kind(), failure.resourceName(), failure.control(), failure.controlTitle(),
                         failure.severity(), failure.evidenceJson()));
                 return;
             }

@@ -44,7 +44,7 @@ public interface FindingRepository extends JpaRepository<FindingEntity, Long> {
     /** Findings seen by the instant, with their status as of then (the last history event up to then). */
     @Query("""
             select new io.posture.findings.FindingViews$FindingAsOf(f.id, f.fingerprint, f.clusterName, f.namespace, f.team,
-                   f.workloadKind, f.workloadName, f.controlId, f.controlTitle, f.severity,
+                   f.workloadKind, f.workloadName, f.benchmarkId, f.controlId, f.controlTitle, f.severity,
                    (select e.toStatus from FindingEventEntity e where e.id =
                        (select max(e2.id) from FindingEventEntity e2 where e2.finding = f and e2.occurredAt <= :asOf)),
                    f.firstSeen,

@@ -1,5 +1,6 @@
 package io.posture.findings.internal;
 
+import io.posture.benchmark.ControlKey;
 import io.posture.benchmark.Severity;
 import io.posture.findings.FindingStatus;
 import io.posture.security.AuditLog;
@@ -34,7 +35,7 @@ class FindingWriter {
 
     /** A failure seen for the first time. */
     record Opened(String fingerprint, long clusterId, String clusterName, String namespace, String team, String kind,
-                  String name, String controlId, String controlTitle, Severity severity, String evidence) {
+                  String name, ControlKey control, String controlTitle, Severity severity, String evidence) {
     }
 
     /** What an evaluation says of a finding it saw failing. */
@@ -90,12 +91,13 @@ class FindingWriter {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (var statement = connection.prepareStatement("""
                     insert into finding (fingerprint, cluster_id, cluster_name, namespace, team, workload_kind, workload_name,
-                        control_id, control_title, severity, severity_rank, status, evidence, first_seen, last_seen, last_evaluation)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)""", new String[]{"id"})) {
+                        benchmark_id, control_id, control_title, severity, severity_rank, status, evidence, first_seen, last_seen,
+                        last_evaluation)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)""", new String[]{"id"})) {
                 for (int from = 0; from < findings.size(); from += BATCH) {
                     for (var finding : findings.subList(from, Math.min(from + BATCH, findings.size()))) {
                         bindOpened(statement, finding, at);
-                        statement.setLong(15, evaluation);
+                        statement.setLong(16, evaluation);
                         statement.addBatch();
                     }
                     statement.executeBatch();
@@ -128,13 +130,14 @@ class FindingWriter {
         statement.setString(5, finding.team());
         statement.setString(6, finding.kind());
         statement.setString(7, finding.name());
-        statement.setString(8, finding.controlId());
-        statement.setString(9, finding.controlTitle());
-        statement.setString(10, finding.severity().name());
-        statement.setInt(11, finding.severity().ordinal());
-        statement.setString(12, finding.evidence());
-        statement.setObject(13, at);
+        statement.setString(8, finding.control().benchmarkId());
+        statement.setString(9, finding.control().controlId());
+        statement.setString(10, finding.controlTitle());
+        statement.setString(11, finding.severity().name());
+        statement.setInt(12, finding.severity().ordinal());
+        statement.setString(13, finding.evidence());
         statement.setObject(14, at);
+        statement.setObject(15, at);
     }
 
     /** Failing again as before: only when and by which evaluation it was last seen move. */

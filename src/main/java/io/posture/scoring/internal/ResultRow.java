@@ -1,6 +1,6 @@
 package io.posture.scoring.internal;
 
-import io.posture.benchmark.Control;
+import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.ControlStatus;
 import io.posture.benchmark.Evidence;
 import io.posture.benchmark.Severity;
@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record ResultRow(ResultResource resource, String benchmarkId, String sectionId, String policyVersion, String controlId,
                         Severity severity, int weight, ControlStatus status, List<Evidence> evidence, String evidenceJson,
-                        Instant evaluatedAt, Control problem) {
+                        Instant evaluatedAt, BenchmarkCatalog.Problem problem) {
 
     /** The resource's namespace; null, never empty, for cluster-wide resources. */
     public String namespace() {

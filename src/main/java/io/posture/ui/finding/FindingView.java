@@ -105,6 +105,10 @@ class FindingView extends VerticalLayout implements BeforeEnterObserver {
         var evidence = new Pre(detail.evidence().stream().map(Evidence::toString).collect(Collectors.joining("\n")));
         evidence.addClassName("evidence-block");
         add(new H2("Evidence"), evidence);
+        var control = new Paragraph(detail.benchmarkTitle() + " · control " + finding.controlId()
+                + (detail.alsoDetectedBy().isEmpty() ? "" : " · the same check in " + String.join("; ", detail.alsoDetectedBy())));
+        control.addClassName("hint");
+        add(control);
         if (detail.rationale() != null) {
             add(new H2("Why it matters"), new Paragraph(detail.rationale()), new H2("How to fix it"), new Paragraph(detail.remediation()));
         }

@@ -10,13 +10,14 @@ public final class Cli {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && java.util.Set.of("scan", "upload-scan", "verify", "export", "backup").contains(args[0]);
+        return args.length > 0 && java.util.Set.of("scan", "benchmarks", "upload-scan", "verify", "export", "backup").contains(args[0]);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         var rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             return switch (args[0]) {
+                case "benchmarks" -> new BenchmarksCommand(out, err).run(rest);
                 case "upload-scan" -> new UploadScanCommand(out, err, System::getenv).run(rest);
                 case "verify" -> new VerifyCommand(out, err).run(rest);
                 case "export" -> new ExportCommand(out, err, System::getenv).run(rest);

@@ -4,10 +4,12 @@ import io.posture.benchmark.Benchmark;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.BenchmarkEvaluator;
 import io.posture.benchmark.BenchmarkRef;
+import io.posture.benchmark.ClusterSubject;
 import io.posture.benchmark.Control;
 import io.posture.benchmark.ControlStatus;
 import io.posture.benchmark.Evidence;
 import io.posture.benchmark.PodSubject;
+import io.posture.benchmark.PolicyVersion;
 import io.posture.benchmark.Severity;
 import io.posture.collect.ManifestException;
 import io.posture.collect.ManifestObject;
@@ -28,8 +30,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * {@code scan PATH… [--benchmark pss-restricted[@v1.33]] [--format table|json] [--fail-on SEVERITY]}.
- * Exit code 0: no failure at or above the threshold; 1: such failures; 2: bad usage or unreadable input.
+ * {@code scan PATH… [--benchmark pss-restricted[@v1.33][,cis-kubernetes…]] [--format table|json] [--fail-on SEVERITY]}.
+ * The files are read once and checked against each benchmark in turn. Exit code 0: no failure at
+ * or above the threshold; 1: such failures; 2: bad usage or unreadable input.
  */
 final class ScanCommand {
 
@@ -37,11 +40,13 @@ final class ScanCommand {
     static final int FAILURES = 1;
     static final int ERROR = 2;
     private static final String USAGE = """
-            usage: posture scan PATH... [--benchmark pss-restricted[@v1.33]] [--format table|json] [--fail-on low|medium|high|critical]
+            usage: posture scan PATH... [--benchmark ID[@VERSION][,ID...]] [--format table|json] [--fail-on low|medium|high|critical]
                                 [--exceptions FILE]
               PATH        manifest files or folders (YAML or JSON, as kubectl or helm template writes them)
-              --benchmark benchmark to check against, optionally pinned to a policy version (default pss-restricted)
-              --format    table (failures and a summary) or json (every result with its evidence); default table
+              --benchmark benchmarks to check against, comma-separated, the Pod Security Standards optionally pinned
+                          to a policy version (default pss-restricted; posture benchmarks lists them)
+              --format    table (failures and a summary) or json (every result with its evidence; several
+                          benchmarks: {"scans": [...]}); default table
               --fail-on   exit with 1 when a failure of this severity or above is found; default: never
               --exceptions reviewed exceptions (YAML list: benchmark, control, resource, reason, reviewedBy, reviewedOn,
                           optional expires): a failure one explains is EXCEPTED, not a failure""";
@@ -72,23 +77,24 @@ final class ScanCommand {
         }
         var today = LocalDate.now(java.time.ZoneOffset.UTC);
         var catalog = new BenchmarkCatalog();
-        Benchmark benchmark;
-        try {
-            benchmark = catalog.get(options.benchmark().benchmarkId());
-        } catch (NoSuchElementException e) {
-            err.println("posture scan: " + e.getMessage());
-            return ERROR;
+        var benchmarks = new ArrayList<Benchmark>();
+        for (var ref : options.benchmarks()) {
+            Benchmark benchmark;
+            try {
+                benchmark = catalog.get(ref.benchmarkId());
+            } catch (NoSuchElementException e) {
+                err.println("posture scan: " + e.getMessage());
+                return ERROR;
+            }
+            // only the Pod Security Standards have policy versions; other benchmarks have their own edition
+            if (benchmark.edition() != null && ref.pinnedVersion() != null) {
+                err.println("posture scan: " + benchmark.id() + " has no policy versions (it is edition " + benchmark.edition()
+                        + "); pin the Pod Security Standards only, e.g. pss-restricted@v1.33");
+                return ERROR;
+            }
+            benchmarks.add(benchmark);
         }
-        // only the Pod Security Standards have policy versions; other benchmarks have their own edition
-        if (benchmark.edition() != null && options.benchmark().pinnedVersion() != null) {
-            err.println("posture scan: " + benchmark.id() + " has no policy versions (it is edition " + benchmark.edition()
-                    + "); pin the Pod Security Standards only, e.g. pss-restricted@v1.33");
-            return ERROR;
-        }
-        var version = options.benchmark().versionFor(benchmark);
-        var evaluator = new BenchmarkEvaluator();
         var reader = new ManifestReader();
-        var results = new ArrayList<Result>();
         var problems = new ArrayList<String>();
         var objects = new ArrayList<ManifestObject>();
         for (var path : options.paths()) {
@@ -109,48 +115,70 @@ final class ScanCommand {
                 }
             }
         }
-        var cluster = FileCluster.of(objects);
-        var accountAutomount = cluster.serviceAccountAutomount();
-        for (var object : objects) {
-            object.workloadTemplate().ifPresent(template -> {
-                var account = template.namespace() + "/" + template.podSpec().path("serviceAccountName").asString("default");
-                var subject = new PodSubject(template.kind().name(), template.namespace(), template.name(),
-                        template.podMetadata(), template.podSpec(), template.kind().specPath(),
-                        template.kind().metadataPath(), ImageFacts.ByReference.none(Instant.now()), accountAutomount.get(account));
-                evaluator.evaluate(benchmark, version, subject).forEach(outcome -> results.add(Result.of(object.file(),
-                        template.kind().name(), template.namespace(), template.name(), outcome.control(), outcome.status(),
-                        outcome.evidence(), exceptions, benchmark.id(), today)));
-            });
-        }
-        // the files as one cluster: RBAC, service account, network policy, namespace and webhook controls
-        // the file of each object by the label an outcome on it carries: with its namespace, or none
-        // for what has none (cluster-scoped roles, Namespaces)
-        var fileOf = new java.util.HashMap<String, String>();
-        for (var object : objects) {
-            fileOf.putIfAbsent(Result.label(object.kind(), object.namespaceOrDefault(), object.name()), object.file());
-            fileOf.putIfAbsent(Result.label(object.kind(), "", object.name()), object.file());
-        }
-        for (var outcome : evaluator.evaluateCluster(benchmark, cluster, null)) {
-            results.add(Result.of(fileOf.get(Result.label(outcome.kind(), outcome.namespace(), outcome.name())), outcome.kind(),
-                    outcome.namespace(), outcome.name(), outcome.control(), outcome.status(), outcome.evidence(), exceptions,
-                    benchmark.id(), today));
-        }
-        long needReports = benchmark.controls().filter(control -> control.source() == Control.Source.REPORT).count();
         problems.forEach(problem -> err.println("posture scan: " + problem));
+        var scan = new Scan(objects, FileCluster.of(objects), exceptions, today);
+        var documents = new ArrayList<Map<String, Object>>();
+        boolean failed = false;
+        for (int i = 0; i < benchmarks.size(); i++) {
+            var benchmark = benchmarks.get(i);
+            var version = options.benchmarks().get(i).versionFor(benchmark);
+            var results = scan.against(benchmark, version);
+            long needReports = benchmark.controls().filter(control -> control.source() == Control.Source.REPORT).count();
+            if (options.format().equals("json")) {
+                documents.add(jsonDocument(benchmark, version.toString(), results, needReports, problems));
+            } else {
+                printTable(benchmark, version.toString(), results, needReports);
+            }
+            failed |= options.failOn() != null && results.stream().anyMatch(result ->
+                    result.status() == ControlStatus.FAIL && result.control().severity().atLeast(options.failOn()));
+        }
         if (options.format().equals("json")) {
-            printJson(benchmark, version.toString(), results, needReports, problems);
-        } else {
-            printTable(benchmark, version.toString(), results, needReports);
+            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                    .writeValueAsString(documents.size() == 1 ? documents.getFirst() : Map.of("scans", documents)));
         }
         if (!problems.isEmpty()) {
             return ERROR;
         }
-        boolean failed = options.failOn() != null && results.stream().anyMatch(result ->
-                result.status() == ControlStatus.FAIL && result.control().severity().atLeast(options.failOn()));
         return failed ? FAILURES : OK;
     }
 
-    private void printJson(Benchmark benchmark, String version, List<Result> results, long needReports, List<String> problems) {
+    /** The files' objects, read once, as pods and as one cluster, checked against one benchmark at a time. */
+    private record Scan(List<ManifestObject> objects, ClusterSubject cluster, ScanExceptions exceptions, LocalDate today) {
+
+        List<Result> against(Benchmark benchmark, PolicyVersion version) {
+            var evaluator = new BenchmarkEvaluator();
+            var results = new ArrayList<Result>();
+            var accountAutomount = cluster.serviceAccountAutomount();
+            for (var object : objects) {
+                object.workloadTemplate().ifPresent(template -> {
+                    var account = template.namespace() + "/" + template.podSpec().path("serviceAccountName").asString("default");
+                    var subject = new PodSubject(template.kind().name(), template.namespace(), template.name(),
+                            template.podMetadata(), template.podSpec(), template.kind().specPath(),
+                            template.kind().metadataPath(), ImageFacts.ByReference.none(Instant.now()), accountAutomount.get(account));
+                    evaluator.evaluate(benchmark, version, subject).forEach(outcome -> results.add(Result.of(object.file(),
+                            template.kind().name(), template.namespace(), template.name(), outcome.control(), outcome.status(),
+                            outcome.evidence(), exceptions, benchmark.id(), today)));
+                });
+            }
+            // the files as one cluster: RBAC, service account, network policy, namespace and webhook controls
+            // the file of each object by the label an outcome on it carries: with its namespace, or none
+            // for what has none (cluster-scoped roles, Namespaces)
+            var fileOf = new java.util.HashMap<String, String>();
+            for (var object : objects) {
+                fileOf.putIfAbsent(Result.label(object.kind(), object.namespaceOrDefault(), object.name()), object.file());
+                fileOf.putIfAbsent(Result.label(object.kind(), "", object.name()), object.file());
+            }
+            for (var outcome : evaluator.evaluateCluster(benchmark, cluster, null)) {
+                results.add(Result.of(fileOf.get(Result.label(outcome.kind(), outcome.namespace(), outcome.name())), outcome.kind(),
+                        outcome.namespace(), outcome.name(), outcome.control(), outcome.status(), outcome.evidence(), exceptions,
+                        benchmark.id(), today));
+            }
+            return results;
+        }
+    }
+
+    private static Map<String, Object> jsonDocument(Benchmark benchmark, String version, List<Result> results, long needReports,
+                                                    List<String> problems) {
         var document = new LinkedHashMap<String, Object>();
         document.put("benchmark", benchmark.id());
         if (benchmark.edition() == null) {
@@ -161,7 +189,7 @@ final class ScanCommand {
         document.put("summary", summary(results, needReports));
         document.put("results", results.stream().map(Result::toJson).toList());
         document.put("errors", problems);
-        out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document));
+        return document;
     }
 
     private void printTable(Benchmark benchmark, String version, List<Result> results, long needReports) {
@@ -259,18 +287,18 @@ final class ScanCommand {
         }
     }
 
-    record Options(List<Path> paths, BenchmarkRef benchmark, String format, Severity failOn, Path exceptions) {
+    record Options(List<Path> paths, List<BenchmarkRef> benchmarks, String format, Severity failOn, Path exceptions) {
 
         static Options parse(String[] args) {
             var paths = new ArrayList<Path>();
-            var benchmark = BenchmarkRef.parse("pss-restricted");
+            var benchmarks = List.of(BenchmarkRef.parse("pss-restricted"));
             var format = "table";
             Severity failOn = null;
             Path exceptions = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--exceptions" -> exceptions = Path.of(value(args, ++i, "--exceptions"));
-                    case "--benchmark" -> benchmark = BenchmarkRef.parse(value(args, ++i, "--benchmark"));
+                    case "--benchmark" -> benchmarks = benchmarks(value(args, ++i, "--benchmark"));
                     case "--format" -> {
                         format = value(args, ++i, "--format");
                         if (!format.equals("json") && !format.equals("table")) {
@@ -296,7 +324,18 @@ final class ScanCommand {
             if (paths.isEmpty()) {
                 throw new IllegalArgumentException("no PATH given");
             }
-            return new Options(List.copyOf(paths), benchmark, format, failOn, exceptions);
+            return new Options(List.copyOf(paths), benchmarks, format, failOn, exceptions);
+        }
+
+        private static List<BenchmarkRef> benchmarks(String list) {
+            var refs = java.util.Arrays.stream(list.split(",", -1)).map(String::strip).toList();
+            if (refs.contains("")) {
+                throw new IllegalArgumentException("--benchmark takes benchmark ids separated by commas, not '" + list + "'");
+            }
+            if (refs.stream().distinct().count() < refs.size()) {
+                throw new IllegalArgumentException("--benchmark names a benchmark twice: " + list);
+            }
+            return refs.stream().map(BenchmarkRef::parse).toList();
         }
 
         private static String value(String[] args, int index, String option) {

@@ -230,6 +230,43 @@ class ScanCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: posture scan").contains("unknown benchmark 'nope'");
     }
 
+    @Test
+    void aListOfBenchmarksChecksTheFilesAgainstEachAndFailsOnAnyOfThem(@TempDir Path folder) {
+        write(folder, "api.yaml", deployment("shop", "api", "shop/api:1", "{privileged: true}"));
+
+        int exit = scan(folder.toString(), "--benchmark", "pss-baseline, cis-kubernetes", "--format", "json", "--fail-on", "critical");
+
+        assertThat(exit).isEqualTo(ScanCommand.FAILURES);
+        var scans = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8)).path("scans");
+        assertThat(scans).extracting(scan -> scan.path("benchmark").asString()).containsExactly("pss-baseline", "cis-kubernetes");
+        assertThat(find(scans.get(0), "privileged").path("status").asString()).isEqualTo("FAIL");
+        assertThat(find(scans.get(1), "5.2.2").path("status").asString()).isEqualTo("FAIL");
+        assertThat(scans.get(1).has("policyVersion")).as("CIS has an edition, not policy versions").isFalse();
+
+        scan(folder.toString(), "--benchmark", "pss-baseline@v1.30,image-trust");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Pod Security Standards — Baseline (policy v1.30)")
+                .contains("Image trust");
+        assertThat(scan(folder.toString(), "--benchmark", "pss-baseline,,image-trust")).isEqualTo(ScanCommand.ERROR);
+        assertThat(scan(folder.toString(), "--benchmark", "pss-baseline,pss-baseline")).isEqualTo(ScanCommand.ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("names a benchmark twice");
+        assertThat(scan(folder.toString(), "--benchmark", "pss-baseline,nope")).isEqualTo(ScanCommand.ERROR);
+    }
+
+    @Test
+    void benchmarksListsWhatScanTakesAndHowMuchOfEachFilesDecide() {
+        int exit = Cli.run(new String[]{"benchmarks"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isZero();
+        var lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.getFirst()).startsWith("ID").contains("FROM FILES");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("pss-restricted").contains("Restricted"))
+                .anySatisfy(line -> assertThat(line).startsWith("cis-kubernetes").contains("CIS Kubernetes Benchmark"))
+                .anySatisfy(line -> assertThat(line).startsWith("image-trust"));
+        assertThat(Cli.run(new String[]{"benchmarks", "--all"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(ScanCommand.ERROR);
+    }
+
     private int scan(String... args) {
         out.reset();
         var all = new String[args.length + 1];

@@ -90,8 +90,8 @@ public class FindingService {
             var key = finding.getControl();
             var control = catalog.control(key);
             var alsoDetectedBy = catalog.sameProblem(key).stream().filter(same -> !same.key().equals(key))
-                    .map(same -> catalog.get(same.key().benchmarkId()).title() + " " + same.key().controlId() + " "
-                            + same.control().title())
+                    .map(same -> catalog.get(same.key().benchmarkId()).title() + " " + same.key().controlId() + " ("
+                            + same.control().title() + ")")
                     .toList();
             return new FindingDetail(finding.toSummary(), finding.getFingerprint(),
                     json.readValue(finding.getEvidence(), EVIDENCE), finding.getResolvedAt(),

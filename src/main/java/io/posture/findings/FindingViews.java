@@ -20,7 +20,7 @@ public final class FindingViews {
     /**
      * A finding with the texts of the control that stands for it (from its own benchmark) and the
      * other benchmarks' controls that detect the same problem ({@code alsoDetectedBy}, as
-     * "CIS Kubernetes 5.2.2 Minimize the admission of privileged containers").
+     * "CIS Kubernetes Benchmark 5.2.2 (Minimize the admission of privileged containers)").
      */
     public record FindingDetail(FindingSummary summary, String fingerprint, List<Evidence> evidence,
                                 Instant resolvedAt, String benchmarkTitle, String rationale, String remediation,

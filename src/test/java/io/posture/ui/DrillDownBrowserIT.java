@@ -98,7 +98,8 @@ class DrillDownBrowserIT {
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("pre.evidence-block"))).getText())
                 .contains("securityContext.privileged = true");
         assertThat(browser.findElement(By.xpath("//p[starts-with(normalize-space(.), 'Pod Security Standards — Baseline · control privileged')]"))
-                .getText()).as("the finding names its benchmark and the other benchmarks' same check").contains("the same check in CIS Kubernetes");
+                .getText()).as("the finding names its benchmark and the other benchmarks' same check").contains("also checked as Pod Security Standards — Restricted privileged (Privileged containers); "
+                        + "CIS Kubernetes Benchmark 5.2.2 (Minimize the admission of privileged containers)");
         saveScreenshot("finding.png");
     }
 

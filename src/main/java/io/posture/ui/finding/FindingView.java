@@ -106,7 +106,7 @@ class FindingView extends VerticalLayout implements BeforeEnterObserver {
         evidence.addClassName("evidence-block");
         add(new H2("Evidence"), evidence);
         var control = new Paragraph(detail.benchmarkTitle() + " · control " + finding.controlId()
-                + (detail.alsoDetectedBy().isEmpty() ? "" : " · the same check in " + String.join("; ", detail.alsoDetectedBy())));
+                + (detail.alsoDetectedBy().isEmpty() ? "" : " · also checked as " + String.join("; ", detail.alsoDetectedBy())));
         control.addClassName("hint");
         add(control);
         if (detail.rationale() != null) {

@@ -14,6 +14,8 @@ import io.posture.benchmark.Severity;
 import io.posture.collect.ManifestException;
 import io.posture.collect.ManifestObject;
 import io.posture.collect.ManifestReader;
+import io.posture.inventory.ObservedResource;
+import io.posture.inventory.WorkloadKind;
 import io.posture.shared.ImageFacts;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -117,6 +119,7 @@ final class ScanCommand {
         }
         problems.forEach(problem -> err.println("posture scan: " + problem));
         var scan = new Scan(objects, FileCluster.of(objects), exceptions, today);
+        var notChecked = notChecked(objects);
         var documents = new ArrayList<Map<String, Object>>();
         boolean failed = false;
         for (int i = 0; i < benchmarks.size(); i++) {
@@ -125,9 +128,15 @@ final class ScanCommand {
             var results = scan.against(benchmark, version);
             long needReports = benchmark.controls().filter(control -> control.source() == Control.Source.REPORT).count();
             if (options.format().equals("json")) {
-                documents.add(jsonDocument(benchmark, version.toString(), results, needReports, problems));
+                var document = jsonDocument(benchmark, version.toString(), results, needReports, problems);
+                document.put("notChecked", notChecked);
+                documents.add(document);
             } else {
                 printTable(benchmark, version.toString(), results, needReports);
+                if (!notChecked.isEmpty()) {
+                    out.println("not checked (no control looks at these kinds): " + notChecked.entrySet().stream()
+                            .map(entry -> entry.getValue() + " " + entry.getKey()).collect(java.util.stream.Collectors.joining(", ")));
+                }
             }
             failed |= options.failOn() != null && results.stream().anyMatch(result ->
                     result.status() == ControlStatus.FAIL && result.control().severity().atLeast(options.failOn()));
@@ -140,6 +149,24 @@ final class ScanCommand {
             return ERROR;
         }
         return failed ? FAILURES : OK;
+    }
+
+    /**
+     * Objects no control looks at, counted by kind, so that a user does not take them for checked:
+     * kinds without pod templates or cluster rules (Endpoints, custom resources, Nodes, whose
+     * controls need a node report) and pods a controller owns (their controller is checked).
+     */
+    private static Map<String, Integer> notChecked(List<ManifestObject> objects) {
+        var counts = new java.util.TreeMap<String, Integer>();
+        for (var object : objects) {
+            boolean checked = object.workloadTemplate().isPresent() || object.kind().equals("Namespace")
+                    || ObservedResource.SupportingKind.named(object.kind()).isPresent();
+            if (!checked) {
+                counts.merge(WorkloadKind.of(object.kind()).isPresent() ? object.kind() + " owned by a controller" : object.kind(),
+                        1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     /** The files' objects, read once, as pods and as one cluster, checked against one benchmark at a time. */
@@ -177,7 +204,7 @@ final class ScanCommand {
         }
     }
 
-    private static Map<String, Object> jsonDocument(Benchmark benchmark, String version, List<Result> results, long needReports,
+    private static LinkedHashMap<String, Object> jsonDocument(Benchmark benchmark, String version, List<Result> results, long needReports,
                                                     List<String> problems) {
         var document = new LinkedHashMap<String, Object>();
         document.put("benchmark", benchmark.id());

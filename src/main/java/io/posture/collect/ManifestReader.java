@@ -42,15 +42,45 @@ public class ManifestReader {
                     .maxTokenCount(2L * InputLimits.MANIFESTS.maxValues())
                     .build())
             .build()).build();
-    private static final Map<String, String> KIND_BY_FILE_NAME = Map.ofEntries(
-            Map.entry("pods", "Pod"), Map.entry("deployments", "Deployment"), Map.entry("statefulsets", "StatefulSet"),
-            Map.entry("daemonsets", "DaemonSet"), Map.entry("jobs", "Job"), Map.entry("cronjobs", "CronJob"),
-            Map.entry("replicasets", "ReplicaSet"), Map.entry("namespaces", "Namespace"),
-            Map.entry("serviceaccounts", "ServiceAccount"), Map.entry("roles", "Role"),
-            Map.entry("clusterroles", "ClusterRole"), Map.entry("rolebindings", "RoleBinding"),
-            Map.entry("clusterrolebindings", "ClusterRoleBinding"), Map.entry("networkpolicies", "NetworkPolicy"),
-            Map.entry("services", "Service"), Map.entry("configmaps", "ConfigMap"), Map.entry("secrets", "Secret"),
-            Map.entry("nodes", "Node"), Map.entry("ingresses", "Ingress"));
+    /**
+     * Every built-in kind of Kubernetes 1.34 with its resource name, as a kind-less dump names its
+     * file ({@code PersistentVolumeClaims.json}, {@code storageclass.yaml}): by resource name or by
+     * kind, any case. Objects of kinds Posture does not check are read like any other and then left
+     * out of the inventory.
+     */
+    private static final Map<String, String> KIND_BY_FILE_NAME = byFileName(
+            // core/v1
+            "Binding:bindings", "ComponentStatus:componentstatuses", "ConfigMap:configmaps", "Endpoints:endpoints",
+            "Event:events", "LimitRange:limitranges", "Namespace:namespaces", "Node:nodes",
+            "PersistentVolume:persistentvolumes", "PersistentVolumeClaim:persistentvolumeclaims", "Pod:pods",
+            "PodTemplate:podtemplates", "ReplicationController:replicationcontrollers", "ResourceQuota:resourcequotas",
+            "Secret:secrets", "Service:services", "ServiceAccount:serviceaccounts",
+            // admissionregistration, apiextensions, apiregistration
+            "MutatingWebhookConfiguration:mutatingwebhookconfigurations",
+            "ValidatingWebhookConfiguration:validatingwebhookconfigurations",
+            "ValidatingAdmissionPolicy:validatingadmissionpolicies",
+            "ValidatingAdmissionPolicyBinding:validatingadmissionpolicybindings",
+            "MutatingAdmissionPolicy:mutatingadmissionpolicies", "MutatingAdmissionPolicyBinding:mutatingadmissionpolicybindings",
+            "CustomResourceDefinition:customresourcedefinitions", "APIService:apiservices",
+            // apps, autoscaling, batch, policy
+            "ControllerRevision:controllerrevisions", "DaemonSet:daemonsets", "Deployment:deployments", "ReplicaSet:replicasets",
+            "StatefulSet:statefulsets", "HorizontalPodAutoscaler:horizontalpodautoscalers", "CronJob:cronjobs", "Job:jobs",
+            "PodDisruptionBudget:poddisruptionbudgets",
+            // authentication, authorization, certificates, coordination, discovery, flowcontrol
+            "TokenReview:tokenreviews", "SelfSubjectReview:selfsubjectreviews",
+            "LocalSubjectAccessReview:localsubjectaccessreviews", "SelfSubjectAccessReview:selfsubjectaccessreviews",
+            "SelfSubjectRulesReview:selfsubjectrulesreviews", "SubjectAccessReview:subjectaccessreviews",
+            "CertificateSigningRequest:certificatesigningrequests", "ClusterTrustBundle:clustertrustbundles",
+            "Lease:leases", "EndpointSlice:endpointslices", "FlowSchema:flowschemas",
+            "PriorityLevelConfiguration:prioritylevelconfigurations",
+            // networking, node, rbac, resource, scheduling, storage
+            "Ingress:ingresses", "IngressClass:ingressclasses", "NetworkPolicy:networkpolicies", "IPAddress:ipaddresses",
+            "ServiceCIDR:servicecidrs", "RuntimeClass:runtimeclasses", "ClusterRole:clusterroles",
+            "ClusterRoleBinding:clusterrolebindings", "Role:roles", "RoleBinding:rolebindings", "DeviceClass:deviceclasses",
+            "ResourceClaim:resourceclaims", "ResourceClaimTemplate:resourceclaimtemplates", "ResourceSlice:resourceslices",
+            "PriorityClass:priorityclasses", "CSIDriver:csidrivers", "CSINode:csinodes",
+            "CSIStorageCapacity:csistoragecapacities", "StorageClass:storageclasses", "VolumeAttachment:volumeattachments",
+            "VolumeAttributesClass:volumeattributesclasses");
 
     private final long maxFileBytes;
 
@@ -235,12 +265,19 @@ public class ManifestReader {
         objects.add(new ManifestObject(file, kind, node.path("apiVersion").asString(""), namespace, name, node));
     }
 
+    private static Map<String, String> byFileName(String... kindsAndResources) {
+        var byName = new java.util.HashMap<String, String>();
+        for (var entry : kindsAndResources) {
+            var kind = entry.substring(0, entry.indexOf(':'));
+            byName.put(entry.substring(entry.indexOf(':') + 1), kind);
+            byName.put(kind.toLowerCase(Locale.ROOT), kind);
+        }
+        return Map.copyOf(byName);
+    }
+
     private static String kindFromFileName(String fileName, String where) {
         var base = fileName.replaceFirst("\\.[^.]+$", "").toLowerCase(Locale.ROOT);
         var kind = KIND_BY_FILE_NAME.get(base);
-        if (kind == null) {
-            kind = KIND_BY_FILE_NAME.get(base + "s");
-        }
         if (kind == null) {
             throw new ManifestException(where + " is a list of objects without 'kind', and the file name '" + fileName
                     + "' names no kind (expected e.g. Pods.json)");

@@ -253,6 +253,40 @@ class ScanCommandTest {
     }
 
     @Test
+    void objectsNoControlLooksAtAreCountedByKindNotTakenForChecked(@TempDir Path folder) {
+        write(folder, "api.yaml", deployment("shop", "api", "shop/api:1", "{}"));
+        write(folder, "other.yaml", """
+                apiVersion: v1
+                kind: Endpoints
+                metadata: {name: api, namespace: shop}
+                ---
+                apiVersion: example.com/v1
+                kind: Widget
+                metadata: {name: w, namespace: shop}
+                spec: {size: 3}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: api-5d9f-abcde
+                  namespace: shop
+                  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: api-5d9f, uid: u1, controller: true}]
+                spec: {containers: [{name: app, image: shop/api:1}]}
+                """);
+
+        assertThat(scan(folder.toString(), "--benchmark", "pss-baseline", "--format", "json")).isZero();
+        var notChecked = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8)).path("notChecked");
+        assertThat(notChecked.path("Endpoints").asInt()).isEqualTo(1);
+        assertThat(notChecked.path("Widget").asInt()).isEqualTo(1);
+        assertThat(notChecked.path("Pod owned by a controller").asInt()).isEqualTo(1);
+        assertThat(notChecked.has("Deployment")).isFalse();
+
+        scan(folder.toString(), "--benchmark", "pss-baseline");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("not checked (no control looks at these kinds): 1 Endpoints, 1 Pod owned by a controller, 1 Widget");
+    }
+
+    @Test
     void benchmarksListsWhatScanTakesAndHowMuchOfEachFilesDecide() {
         int exit = Cli.run(new String[]{"benchmarks"}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -1,6 +1,8 @@
 package io.posture.collect;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -75,6 +77,16 @@ class ManifestReaderTest {
         assertThat(objects).extracting(ManifestObject::kind).containsOnly("Pod");
         assertThat(objects).extracting(ManifestObject::name).containsExactly("p1", "p2");
         assertThat(objects).extracting(ManifestObject::file).containsOnly("dump/Pods.json");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PersistentVolumeClaims.json, PersistentVolumeClaim", "storageclass.yaml, StorageClass",
+            "networkpolicy.json, NetworkPolicy", "Endpoints.json, Endpoints", "horizontalpodautoscalers.yml, HorizontalPodAutoscaler",
+            "ingress.json, Ingress", "controllerrevisions.json, ControllerRevision", "CSIDrivers.json, CSIDriver",
+            "validatingwebhookconfigurations.json, ValidatingWebhookConfiguration", "secret.yaml, Secret"})
+    void knowsEveryBuiltInKindByItsResourceNameOrItsKind(String fileName, String kind) {
+        assertThat(parsed("[{\"metadata\": {\"name\": \"x\", \"namespace\": \"a\"}}]", fileName, fileName))
+                .extracting(ManifestObject::kind).containsExactly(kind);
     }
 
     @Test

@@ -47,8 +47,8 @@ final class ScanCommand {
               PATH        manifest files or folders (YAML or JSON, as kubectl or helm template writes them)
               --benchmark benchmarks to check against, comma-separated, the Pod Security Standards optionally pinned
                           to a policy version (default pss-restricted; posture benchmarks lists them)
-              --format    table (failures and a summary) or json (every result with its evidence; several
-                          benchmarks: {"scans": [...]}); default table
+              --format    table (failures and a summary), json (every result with its evidence; several
+                          benchmarks: {"scans": [...]}) or sarif (SARIF 2.1.0 for code scanning); default table
               --fail-on   exit with 1 when a failure of this severity or above is found; default: never
               --exceptions reviewed exceptions (YAML list: benchmark, control, resource, reason, reviewedBy, reviewedOn,
                           optional expires): a failure one explains is EXCEPTED, not a failure""";
@@ -121,6 +121,7 @@ final class ScanCommand {
         var scan = new Scan(objects, FileCluster.of(objects), exceptions, today);
         var notChecked = notChecked(objects);
         var documents = new ArrayList<Map<String, Object>>();
+        var sarif = new ArrayList<SarifReport.Scanned>();
         boolean failed = false;
         for (int i = 0; i < benchmarks.size(); i++) {
             var benchmark = benchmarks.get(i);
@@ -131,6 +132,8 @@ final class ScanCommand {
                 var document = jsonDocument(benchmark, version.toString(), results, needReports, problems);
                 document.put("notChecked", notChecked);
                 documents.add(document);
+            } else if (options.format().equals("sarif")) {
+                sarif.add(new SarifReport.Scanned(benchmark, results));
             } else {
                 printTable(benchmark, version.toString(), results, needReports);
                 if (!notChecked.isEmpty()) {
@@ -141,9 +144,11 @@ final class ScanCommand {
             failed |= options.failOn() != null && results.stream().anyMatch(result ->
                     result.status() == ControlStatus.FAIL && result.control().severity().atLeast(options.failOn()));
         }
+        var indented = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         if (options.format().equals("json")) {
-            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(documents.size() == 1 ? documents.getFirst() : Map.of("scans", documents)));
+            out.println(indented.writeValueAsString(documents.size() == 1 ? documents.getFirst() : Map.of("scans", documents)));
+        } else if (options.format().equals("sarif")) {
+            out.println(indented.writeValueAsString(SarifReport.of(sarif)));
         }
         if (!problems.isEmpty()) {
             return ERROR;
@@ -172,9 +177,9 @@ final class ScanCommand {
     /** The files' objects, read once, as pods and as one cluster, checked against one benchmark at a time. */
     private record Scan(List<ManifestObject> objects, ClusterSubject cluster, ScanExceptions exceptions, LocalDate today) {
 
-        List<Result> against(Benchmark benchmark, PolicyVersion version) {
+        List<ScanResult> against(Benchmark benchmark, PolicyVersion version) {
             var evaluator = new BenchmarkEvaluator();
-            var results = new ArrayList<Result>();
+            var results = new ArrayList<ScanResult>();
             var accountAutomount = cluster.serviceAccountAutomount();
             for (var object : objects) {
                 object.workloadTemplate().ifPresent(template -> {
@@ -182,21 +187,22 @@ final class ScanCommand {
                     var subject = new PodSubject(template.kind().name(), template.namespace(), template.name(),
                             template.podMetadata(), template.podSpec(), template.kind().specPath(),
                             template.kind().metadataPath(), ImageFacts.ByReference.none(Instant.now()), accountAutomount.get(account));
-                    evaluator.evaluate(benchmark, version, subject).forEach(outcome -> results.add(Result.of(object.file(),
-                            template.kind().name(), template.namespace(), template.name(), outcome.control(), outcome.status(),
+                    evaluator.evaluate(benchmark, version, subject).forEach(outcome -> results.add(ScanResult.of(object.file(),
+                            object.line(), template.kind().name(), template.namespace(), template.name(), outcome.control(), outcome.status(),
                             outcome.evidence(), exceptions, benchmark.id(), today)));
                 });
             }
             // the files as one cluster: RBAC, service account, network policy, namespace and webhook controls
             // the file of each object by the label an outcome on it carries: with its namespace, or none
             // for what has none (cluster-scoped roles, Namespaces)
-            var fileOf = new java.util.HashMap<String, String>();
+            var objectOf = new java.util.HashMap<String, ManifestObject>();
             for (var object : objects) {
-                fileOf.putIfAbsent(Result.label(object.kind(), object.namespaceOrDefault(), object.name()), object.file());
-                fileOf.putIfAbsent(Result.label(object.kind(), "", object.name()), object.file());
+                objectOf.putIfAbsent(ScanResult.label(object.kind(), object.namespaceOrDefault(), object.name()), object);
+                objectOf.putIfAbsent(ScanResult.label(object.kind(), "", object.name()), object);
             }
             for (var outcome : evaluator.evaluateCluster(benchmark, cluster, null)) {
-                results.add(Result.of(fileOf.get(Result.label(outcome.kind(), outcome.namespace(), outcome.name())), outcome.kind(),
+                var object = objectOf.get(ScanResult.label(outcome.kind(), outcome.namespace(), outcome.name()));
+                results.add(ScanResult.of(object == null ? null : object.file(), object == null ? 0 : object.line(), outcome.kind(),
                         outcome.namespace(), outcome.name(), outcome.control(), outcome.status(), outcome.evidence(), exceptions,
                         benchmark.id(), today));
             }
@@ -204,7 +210,7 @@ final class ScanCommand {
         }
     }
 
-    private static LinkedHashMap<String, Object> jsonDocument(Benchmark benchmark, String version, List<Result> results, long needReports,
+    private static LinkedHashMap<String, Object> jsonDocument(Benchmark benchmark, String version, List<ScanResult> results, long needReports,
                                                     List<String> problems) {
         var document = new LinkedHashMap<String, Object>();
         document.put("benchmark", benchmark.id());
@@ -214,12 +220,12 @@ final class ScanCommand {
             document.put("edition", benchmark.edition());
         }
         document.put("summary", summary(results, needReports));
-        document.put("results", results.stream().map(Result::toJson).toList());
+        document.put("results", results.stream().map(ScanResult::toJson).toList());
         document.put("errors", problems);
         return document;
     }
 
-    private void printTable(Benchmark benchmark, String version, List<Result> results, long needReports) {
+    private void printTable(Benchmark benchmark, String version, List<ScanResult> results, long needReports) {
         out.println(benchmark.edition() == null ? benchmark.title() + " (policy " + version + ")"
                 : benchmark.title() + " " + benchmark.edition());
         var failures = results.stream().filter(result -> result.status() == ControlStatus.FAIL).toList();
@@ -246,9 +252,9 @@ final class ScanCommand {
         }
     }
 
-    private static Map<String, Long> summary(List<Result> results, long needReports) {
+    private static Map<String, Long> summary(List<ScanResult> results, long needReports) {
         var summary = new LinkedHashMap<String, Long>();
-        summary.put("resources", results.stream().filter(r -> r.status() != ControlStatus.MANUAL).map(Result::resourceKey)
+        summary.put("resources", results.stream().filter(r -> r.status() != ControlStatus.MANUAL).map(ScanResult::resourceKey)
                 .distinct().count());
         summary.put("passed", count(results, ControlStatus.PASS));
         summary.put("failed", count(results, ControlStatus.FAIL));
@@ -259,59 +265,8 @@ final class ScanCommand {
         return summary;
     }
 
-    private static long count(List<Result> results, ControlStatus status) {
+    private static long count(List<ScanResult> results, ControlStatus status) {
         return results.stream().filter(result -> result.status() == status).count();
-    }
-
-    /** One control on one resource; {@code file} is null for the cluster as a whole. */
-    private record Result(String file, String kind, String namespace, String name, Control control, ControlStatus evaluated,
-                          List<Evidence> evidence, ScanExceptions.Entry exception) {
-
-        static Result of(String file, String kind, String namespace, String name, Control control, ControlStatus status,
-                         List<Evidence> evidence, ScanExceptions exceptions, String benchmarkId, LocalDate today) {
-            var label = label(kind, namespace, name);
-            var exception = status == ControlStatus.FAIL ? exceptions.explaining(benchmarkId, control.id(), label, today).orElse(null)
-                    : null;
-            return new Result(file, kind, namespace, name, control, status, evidence, exception);
-        }
-
-        /** "Kind namespace/name", or "Kind name" for a cluster-scoped one: as the table shows it and an exception names it. */
-        static String label(String kind, String namespace, String name) {
-            return kind + " " + (namespace == null || namespace.isEmpty() ? name : namespace + "/" + name);
-        }
-
-        ControlStatus status() {
-            return exception != null ? ControlStatus.EXCEPTED : evaluated;
-        }
-
-        String resourceLabel() {
-            return label(kind, namespace, name);
-        }
-
-        /** Objects with one name in different files are different objects. */
-        String resourceKey() {
-            return file + "|" + resourceLabel();
-        }
-
-        Map<String, Object> toJson() {
-            var resource = new LinkedHashMap<String, Object>();
-            resource.put("kind", kind);
-            resource.put("namespace", namespace);
-            resource.put("name", name);
-            var json = new LinkedHashMap<String, Object>();
-            json.put("resource", resource);
-            json.put("file", file);
-            json.put("control", control.id());
-            json.put("title", control.title());
-            json.put("severity", control.severity().name());
-            json.put("status", status().name());
-            json.put("evidence", evidence);
-            if (exception != null) {
-                json.put("exception", Map.of("reason", exception.reason(), "reviewedBy", exception.reviewedBy(),
-                        "reviewedOn", exception.reviewedOn().toString()));
-            }
-            return json;
-        }
     }
 
     record Options(List<Path> paths, List<BenchmarkRef> benchmarks, String format, Severity failOn, Path exceptions) {
@@ -328,8 +283,8 @@ final class ScanCommand {
                     case "--benchmark" -> benchmarks = benchmarks(value(args, ++i, "--benchmark"));
                     case "--format" -> {
                         format = value(args, ++i, "--format");
-                        if (!format.equals("json") && !format.equals("table")) {
-                            throw new IllegalArgumentException("--format must be table or json, not " + format);
+                        if (!List.of("table", "json", "sarif").contains(format)) {
+                            throw new IllegalArgumentException("--format must be table, json or sarif, not " + format);
                         }
                     }
                     case "--fail-on" -> {

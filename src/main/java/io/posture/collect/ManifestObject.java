@@ -5,8 +5,11 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.Optional;
 
-/** One Kubernetes object read from a file, with where it came from. */
-public record ManifestObject(String file, String kind, String apiVersion, String namespace, String name, JsonNode body) {
+/**
+ * One Kubernetes object read from a file, with where it came from: the file and the line its
+ * document starts on (1 for a JSON file, 0 for an object read from an API server).
+ */
+public record ManifestObject(String file, int line, String kind, String apiVersion, String namespace, String name, JsonNode body) {
 
     private static final String DEFAULT_NAMESPACE = "default";
 

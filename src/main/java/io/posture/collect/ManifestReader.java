@@ -140,7 +140,7 @@ public class ManifestReader {
         var objects = new ArrayList<ManifestObject>();
         var refused = new ArrayList<Refused>();
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".json")) {
-            addDocument(readJson(text), fileName, displayName, "the file", objects, refused);
+            addDocument(readJson(text), 1, fileName, displayName, "the file", objects, refused);
         } else {
             var documents = SafeYaml.readDocuments(text, (int) Math.min(Integer.MAX_VALUE, maxFileBytes), InputLimits.MANIFESTS);
             for (var document : documents) {
@@ -148,7 +148,7 @@ public class ManifestReader {
                 if (document.problem() != null) {
                     refused.add(new Refused(where, (document.malformed() ? "malformed YAML: " : "refused: ") + document.problem()));
                 } else {
-                    addDocument(document.root(), fileName, displayName, where, objects, refused);
+                    addDocument(document.root(), document.line(), fileName, displayName, where, objects, refused);
                 }
             }
         }
@@ -205,7 +205,7 @@ public class ManifestReader {
         }
     }
 
-    private void addDocument(JsonNode document, String fileName, String displayName, String where,
+    private void addDocument(JsonNode document, int line, String fileName, String displayName, String where,
                              List<ManifestObject> objects, List<Refused> refused) {
         if (document.isArray()) {
             String kind;
@@ -217,7 +217,7 @@ public class ManifestReader {
             }
             int index = 0;
             for (var item : document) {
-                addObject(item, kind, displayName, where + ", item " + ++index, objects, refused);
+                addObject(item, kind, displayName, line, where + ", item " + ++index, objects, refused);
             }
         } else if (document.isObject()) {
             var kind = document.path("kind").asString("");
@@ -226,10 +226,10 @@ public class ManifestReader {
                 var itemKind = kind.equals("List") ? null : kind.substring(0, kind.length() - "List".length());
                 int index = 0;
                 for (var item : document.path("items")) {
-                    addObject(item, itemKind, displayName, where + ", items[" + index++ + "]", objects, refused);
+                    addObject(item, itemKind, displayName, line, where + ", items[" + index++ + "]", objects, refused);
                 }
             } else {
-                addObject(document, null, displayName, where, objects, refused);
+                addObject(document, null, displayName, line, where, objects, refused);
             }
         } else if (!document.isNull() && !document.isMissingNode()) {
             refused.add(new Refused(where, "not a Kubernetes object but " + document.getNodeType().name()
@@ -237,7 +237,7 @@ public class ManifestReader {
         }
     }
 
-    private static void addObject(JsonNode node, String impliedKind, String file, String where,
+    private static void addObject(JsonNode node, String impliedKind, String file, int line, String where,
                                   List<ManifestObject> objects, List<Refused> refused) {
         if (!node.isObject()) {
             refused.add(new Refused(where, "a " + node.getNodeType().name().toLowerCase(Locale.ROOT)
@@ -262,7 +262,7 @@ public class ManifestReader {
             return;
         }
         var namespace = metadata.path("namespace").isString() ? metadata.path("namespace").asString() : null;
-        objects.add(new ManifestObject(file, kind, node.path("apiVersion").asString(""), namespace, name, node));
+        objects.add(new ManifestObject(file, line, kind, node.path("apiVersion").asString(""), namespace, name, node));
     }
 
     private static Map<String, String> byFileName(String... kindsAndResources) {

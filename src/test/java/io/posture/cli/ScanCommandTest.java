@@ -6,7 +6,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -288,8 +287,7 @@ class ScanCommandTest {
 
     @Test
     void benchmarksListsWhatScanTakesAndHowMuchOfEachFilesDecide() {
-        int exit = Cli.run(new String[]{"benchmarks"}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = CliRuns.run(out, err, "benchmarks");
 
         assertThat(exit).isZero();
         var lines = out.toString(StandardCharsets.UTF_8).lines().toList();
@@ -297,16 +295,11 @@ class ScanCommandTest {
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("pss-restricted").contains("Restricted"))
                 .anySatisfy(line -> assertThat(line).startsWith("cis-kubernetes").contains("CIS Kubernetes Benchmark"))
                 .anySatisfy(line -> assertThat(line).startsWith("image-trust"));
-        assertThat(Cli.run(new String[]{"benchmarks", "--all"}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(ScanCommand.ERROR);
+        assertThat(CliRuns.run(out, err, "benchmarks", "--all")).isEqualTo(ScanCommand.ERROR);
     }
 
     private int scan(String... args) {
-        out.reset();
-        var all = new String[args.length + 1];
-        all[0] = "scan";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return Cli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return CliRuns.run(out, err, "scan", args);
     }
 
     private static JsonNode find(JsonNode json, String control) {

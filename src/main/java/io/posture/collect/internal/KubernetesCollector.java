@@ -308,7 +308,7 @@ public class KubernetesCollector {
         var body = kind.metadataOnly()
                 ? json.createObjectNode().set("metadata", json.readTree(client.getKubernetesSerialization().asJson(metadata)))
                 : json.readTree(client.getKubernetesSerialization().asJson(item));
-        return new ManifestObject(kind.kind() + " (API)", kind.kind(), kind.apiVersion(),
+        return new ManifestObject(kind.kind() + " (API)", 0, kind.kind(), kind.apiVersion(),
                 metadata.getNamespace(), metadata.getName(), body);
     }
 

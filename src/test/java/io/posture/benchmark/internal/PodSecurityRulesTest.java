@@ -188,6 +188,13 @@ class PodSecurityRulesTest {
                 fail("pss.capabilitiesRestricted", LATEST, "{containers: [{name: a, securityContext: {capabilities: {drop: [ALL], add: [CHOWN]}}}]}",
                         "spec.containers[name=a].securityContext.capabilities.add"),
                 pass("pss.capabilitiesRestricted", "v1.25", "{os: {name: windows}, containers: [{name: a}]}"),
+                // deliberate, as Pod Security Admission: "ALL" only in upper case (some scanners take "all"; see docs/benchmarks.md)
+                fail("pss.capabilitiesRestricted", LATEST, "{containers: [{name: a, securityContext: {capabilities: {drop: [all]}}}]}",
+                        "spec.containers[name=a].securityContext.capabilities.drop"),
+                // deliberate, as Pod Security Admission: a pod-level Unconfined fails even where every container overrides it
+                fail("pss.seccompProfileRestricted", LATEST, "{securityContext: {seccompProfile: {type: Unconfined}}, "
+                        + "containers: [{name: a, securityContext: {seccompProfile: {type: RuntimeDefault}}}]}",
+                        "spec.securityContext.seccompProfile.type"),
                 fail("pss.capabilitiesRestricted", "v1.24", "{os: {name: windows}, containers: [{name: a}]}",
                         "spec.containers[name=a].securityContext.capabilities.drop"),
                 // /proc mount (restricted): no user-namespace exemption

@@ -10,6 +10,8 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
@@ -73,13 +75,16 @@ class ControlIdentityMigration implements JavaMigration {
             }
         });
         var candidates = new HashMap<String, List<Candidate>>();
+        jdbc.queryForList("select distinct control_id from finding", String.class)
+                .forEach(controlId -> candidates.put(controlId, candidatesFor(catalog, benchmarks, controlId)));
+        var resultBenchmarks = resultBenchmarks(jdbc, candidates);
         var updates = new ArrayList<Object[]>();
         jdbc.query("select id, cluster_id, cluster_name, namespace, workload_kind, workload_name, control_id from finding order by id",
                 row -> {
                     var finding = new Finding(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getString(5),
                             row.getString(6), row.getString(7));
-                    var benchmarkId = benchmarkOf(jdbc, finding, candidates.computeIfAbsent(finding.controlId(),
-                            id -> candidatesFor(catalog, benchmarks, id)));
+                    var benchmarkId = benchmarkOf(finding, candidates.get(finding.controlId()),
+                            resultBenchmarks.getOrDefault(finding.resultKey(), List.of()));
                     var key = new ControlKey(benchmarkId, finding.controlId());
                     updates.add(new Object[]{benchmarkId, Fingerprint.of(finding.cluster(), finding.kind(), finding.namespace(),
                             finding.name(), key), finding.id()});
@@ -105,6 +110,10 @@ class ControlIdentityMigration implements JavaMigration {
     }
 
     private record Finding(long id, long clusterId, String cluster, String namespace, String kind, String name, String controlId) {
+
+        String resultKey() {
+            return String.join("\u0000", String.valueOf(clusterId), kind, namespace, name, controlId);
+        }
     }
 
     private record Candidate(String benchmarkId, Control control) {
@@ -120,14 +129,29 @@ class ControlIdentityMigration implements JavaMigration {
         return found;
     }
 
-    private static String benchmarkOf(JdbcTemplate jdbc, Finding finding, List<Candidate> candidates) {
+    /**
+     * The benchmarks each resource has results of, for the control ids that several benchmarks (or
+     * none) could stand for, read in one pass: a query per finding scanned the cluster's results
+     * once for each of them.
+     */
+    private static Map<String, List<String>> resultBenchmarks(JdbcTemplate jdbc, Map<String, List<Candidate>> candidates) {
+        var ambiguous = candidates.entrySet().stream().filter(entry -> entry.getValue().size() != 1).map(Map.Entry::getKey).toList();
+        var found = new HashMap<String, List<String>>();
+        if (!ambiguous.isEmpty()) {
+            new NamedParameterJdbcTemplate(jdbc).query("""
+                    select distinct cluster_id, resource_kind, coalesce(namespace, ''), resource_name, control_id, benchmark_id
+                    from control_result where cluster_id is not null and control_id in (:ids)""", Map.of("ids", ambiguous),
+                    (RowCallbackHandler) row -> found.computeIfAbsent(new Finding(0, row.getLong(1), null, row.getString(3),
+                            row.getString(2), row.getString(4), row.getString(5)).resultKey(), key -> new ArrayList<>())
+                            .add(row.getString(6)));
+        }
+        return found;
+    }
+
+    private static String benchmarkOf(Finding finding, List<Candidate> candidates, List<String> withResults) {
         if (candidates.size() == 1) {
             return candidates.getFirst().benchmarkId();
         }
-        var withResults = jdbc.queryForList("""
-                select distinct benchmark_id from control_result where cluster_id = ? and resource_kind = ?
-                  and coalesce(namespace, '') = ? and resource_name = ? and control_id = ?""", String.class,
-                finding.clusterId(), finding.kind(), finding.namespace(), finding.name(), finding.controlId());
         if (candidates.isEmpty()) {
             return withResults.isEmpty() ? UNKNOWN : withResults.stream().sorted().findFirst().orElseThrow();
         }

@@ -81,6 +81,20 @@ class SarifReportTest {
     }
 
     @Test
+    void fileNamesWithSpacesAndHashesAreValidUriReferences(@TempDir Path folder) throws IOException {
+        var odd = folder.resolve("my manifests");
+        write(odd, "api #1.yaml", deployment("shop", "api", "shop/api:1", "{privileged: true}"));
+
+        assertThat(scan(odd.toString(), "--benchmark", "pss-baseline", "--format", "sarif")).isZero();
+        var sarif = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(schema.validate(sarif)).isEmpty();
+        var uri = result(sarif.path("runs").path(0), "pss-baseline/privileged").path("locations").path(0)
+                .path("physicalLocation").path("artifactLocation").path("uri").asText();
+        assertThat(uri).endsWith("my%20manifests/api%20%231.yaml");
+        assertThat(java.net.URI.create(uri).getPath()).isEqualTo(odd.resolve("api #1.yaml").toString());
+    }
+
+    @Test
     void theDemoEstatesScanMatchesItsGoldenFileAndIsValid() throws IOException {
         assertThat(scan("sample-data/clusters/dev-eu1", "--benchmark", "pss-restricted", "--format", "sarif")).isEqualTo(ScanCommand.OK);
         var actual = out.toString(StandardCharsets.UTF_8);

@@ -60,7 +60,7 @@ public class FindingService {
     @Transactional(readOnly = true)
     public Map<Severity, Long> activeBySeverity() {
         var counts = new java.util.EnumMap<Severity, Long>(Severity.class);
-        findings.countActiveBySeverity().forEach(row -> counts.put((Severity) row[0], (Long) row[1]));
+        findings.countActiveBySeverity().forEach(row -> counts.put(Severity.values()[((Number) row[0]).intValue()], (Long) row[1]));
         return counts;
     }
 

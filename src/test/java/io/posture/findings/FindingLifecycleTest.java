@@ -75,6 +75,24 @@ class FindingLifecycleTest {
     }
 
     @Test
+    void activeFindingsPerSeverityAreTheOpenAndInProgressOnesOfEachSeverity(@TempDir Path folder) {
+        importer.importPath("lc-count", "prod", write(folder, "api.yaml",
+                deployment("shop", "api", "a:1", "{privileged: true, capabilities: {add: [SYS_ADMIN]}}")));
+
+        var active = findings.activeBySeverity();
+
+        assertThat(active).as("some findings of this import are active").isNotEmpty();
+        for (var severity : Severity.values()) {
+            long expected = 0;
+            for (var status : List.of(FindingStatus.OPEN, FindingStatus.IN_PROGRESS)) {
+                expected += findings.search(new FindingFilter(null, null, null, null, severity, status, null),
+                        PageRequest.of(0, 1)).getTotalElements();
+            }
+            assertThat(active.getOrDefault(severity, 0L)).as(severity.name()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aPartialRunNeverResolvesEvenWhenTheFailureIsGone(@TempDir Path folder) {
         write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: true}"));
         importer.importPath("lc-2", "prod", folder);

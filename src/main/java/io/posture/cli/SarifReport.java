@@ -1,6 +1,5 @@
 package io.posture.cli;
 
-import io.posture.benchmark.Benchmark;
 import io.posture.benchmark.ControlStatus;
 import io.posture.benchmark.Severity;
 
@@ -23,14 +22,10 @@ final class SarifReport {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    /** One benchmark's results of a scan. */
-    record Scanned(Benchmark benchmark, List<ScanResult> results) {
-    }
-
     private SarifReport() {
     }
 
-    static Map<String, Object> of(List<Scanned> scans) {
+    static Map<String, Object> of(List<BenchmarkScan> scans) {
         var rules = new ArrayList<Map<String, Object>>();
         var ruleIndex = new LinkedHashMap<String, Integer>();
         var results = new ArrayList<Map<String, Object>>();

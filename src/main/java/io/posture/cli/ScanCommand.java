@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * {@code scan PATH… [--benchmark pss-restricted[@v1.33][,cis-kubernetes…]] [--format table|json] [--fail-on SEVERITY]}.
+ * {@code scan PATH… [--benchmark pss-restricted[@v1.33][,cis-kubernetes…]] [--format table|json|sarif|junit] [--fail-on SEVERITY]}.
  * The files are read once and checked against each benchmark in turn. Exit code 0: no failure at
  * or above the threshold; 1: such failures; 2: bad usage or unreadable input.
  */
@@ -42,13 +42,14 @@ final class ScanCommand {
     static final int FAILURES = 1;
     static final int ERROR = 2;
     private static final String USAGE = """
-            usage: posture scan PATH... [--benchmark ID[@VERSION][,ID...]] [--format table|json] [--fail-on low|medium|high|critical]
+            usage: posture scan PATH... [--benchmark ID[@VERSION][,ID...]] [--format table|json|sarif|junit] [--fail-on low|medium|high|critical]
                                 [--exceptions FILE]
               PATH        manifest files or folders (YAML or JSON, as kubectl or helm template writes them)
               --benchmark benchmarks to check against, comma-separated, the Pod Security Standards optionally pinned
                           to a policy version (default pss-restricted; posture benchmarks lists them)
               --format    table (failures and a summary), json (every result with its evidence; several
-                          benchmarks: {"scans": [...]}) or sarif (SARIF 2.1.0 for code scanning); default table
+                          benchmarks: {"scans": [...]}), sarif (SARIF 2.1.0 for code scanning) or junit (JUnit XML,
+                          a test case per control on a resource, for CI test reports); default table
               --fail-on   exit with 1 when a failure of this severity or above is found; default: never
               --exceptions reviewed exceptions (YAML list: benchmark, control, resource, reason, reviewedBy, reviewedOn,
                           optional expires): a failure one explains is EXCEPTED, not a failure""";
@@ -121,7 +122,7 @@ final class ScanCommand {
         var scan = new Scan(objects, FileCluster.of(objects), exceptions, today);
         var notChecked = notChecked(objects);
         var documents = new ArrayList<Map<String, Object>>();
-        var sarif = new ArrayList<SarifReport.Scanned>();
+        var reports = new ArrayList<BenchmarkScan>();
         boolean failed = false;
         for (int i = 0; i < benchmarks.size(); i++) {
             var benchmark = benchmarks.get(i);
@@ -132,8 +133,8 @@ final class ScanCommand {
                 var document = jsonDocument(benchmark, version.toString(), results, needReports, problems);
                 document.put("notChecked", notChecked);
                 documents.add(document);
-            } else if (options.format().equals("sarif")) {
-                sarif.add(new SarifReport.Scanned(benchmark, results));
+            } else if (options.format().equals("sarif") || options.format().equals("junit")) {
+                reports.add(new BenchmarkScan(benchmark, results));
             } else {
                 printTable(benchmark, version.toString(), results, needReports);
                 if (!notChecked.isEmpty()) {
@@ -148,7 +149,9 @@ final class ScanCommand {
         if (options.format().equals("json")) {
             out.println(indented.writeValueAsString(documents.size() == 1 ? documents.getFirst() : Map.of("scans", documents)));
         } else if (options.format().equals("sarif")) {
-            out.println(indented.writeValueAsString(SarifReport.of(sarif)));
+            out.println(indented.writeValueAsString(SarifReport.of(reports)));
+        } else if (options.format().equals("junit")) {
+            out.print(JunitReport.of(reports, problems));
         }
         if (!problems.isEmpty()) {
             return ERROR;
@@ -283,8 +286,8 @@ final class ScanCommand {
                     case "--benchmark" -> benchmarks = benchmarks(value(args, ++i, "--benchmark"));
                     case "--format" -> {
                         format = value(args, ++i, "--format");
-                        if (!List.of("table", "json", "sarif").contains(format)) {
-                            throw new IllegalArgumentException("--format must be table, json or sarif, not " + format);
+                        if (!List.of("table", "json", "sarif", "junit").contains(format)) {
+                            throw new IllegalArgumentException("--format must be table, json, sarif or junit, not " + format);
                         }
                     }
                     case "--fail-on" -> {

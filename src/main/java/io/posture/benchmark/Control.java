@@ -9,12 +9,14 @@ import java.util.Map;
  * {@code manual}. {@code since} is the policy version from which the control applies;
  * {@code overrides} names controls this one replaces wherever it applies (a stricter variant);
  * {@code aliases} gives its id in earlier versions of the benchmark ({@code v1.9 → 5.7.2});
- * {@code providerManaged} names the managed platforms (eks, gke, aks) that answer for it, with why.
+ * {@code providerManaged} names the managed platforms (eks, gke, aks) that answer for it, with why;
+ * {@code reference} is where the framework states it (a section of the guidance), when it says;
+ * {@code attack} the MITRE ATT&CK for Containers techniques it guards against.
  */
 public record Control(String id, String sectionId, String title, Severity severity, String rule,
                       Map<String, Object> parameters, boolean manual, PolicyVersion since, List<String> overrides,
                       Map<String, String> aliases, Map<String, String> providerManaged, String rationale,
-                      String remediation) {
+                      String remediation, String reference, List<AttackTechnique> attack) {
 
     public enum Source { RULE, REPORT, MANUAL }
 

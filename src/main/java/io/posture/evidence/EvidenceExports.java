@@ -372,6 +372,17 @@ public class EvidenceExports {
             var finding = findingsNode.addObject().put("uuid", OscalIds.of("finding", name + " " + controlId))
                     .put("title", controlId + " " + benchmark.control(controlId).map(control -> control.title()).orElse(""))
                     .put("description", failing.isEmpty() ? "No resource fails this control." : failing.size() + " resources fail this control.");
+            // the MITRE ATT&CK for Containers techniques the control guards against, as props in ATT&CK's namespace
+            var techniques = benchmark.control(controlId).map(control -> control.attack()).orElse(List.of());
+            if (!techniques.isEmpty()) {
+                var props = finding.putArray("props");
+                var links = finding.putArray("links");
+                techniques.forEach(technique -> {
+                    props.addObject().put("name", "attack-technique").put("ns", "https://attack.mitre.org").put("value", technique.id())
+                            .put("remarks", technique.name());
+                    links.addObject().put("href", technique.url()).put("rel", "reference").put("text", technique.toString());
+                });
+            }
             finding.putObject("target").put("type", "objective-id").put("target-id", OscalIds.token(benchmark.id() + "-" + controlId))
                     .putObject("status").put("state", failing.isEmpty() ? "satisfied" : "not-satisfied");
             if (!failing.isEmpty()) {

@@ -364,42 +364,49 @@ public class EvaluationService {
         }
         var hostsById = hosts.stream().collect(Collectors.toMap(HostInfo::id, Function.identity()));
         for (HostChecks report : hostReports.latestChecks(clusterId, List.copyOf(hostsById.keySet()))) {
-            var benchmark = benchmarks.stream().filter(candidate -> report.tool().label().equals(candidate.reportTool()))
-                    .findFirst().orElse(null);
-            if (benchmark == null) {
+            var host = hostsById.get(report.hostId());
+            for (var benchmark : benchmarks) {
+                if (report.tool().label().equals(benchmark.reportTool())) {
+                    rows.addAll(reportResults(report, host, clusterId, benchmark, provider, evaluation));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** One report's checks as results of one benchmark its tool decides controls of. */
+    private List<ResultRow> reportResults(HostChecks report, HostInfo host, Long clusterId, Benchmark benchmark, String provider,
+                                          Evaluation evaluation) {
+        var rows = new ArrayList<ResultRow>();
+        var resource = new ResultResource(clusterId, null, null, null, host.id(), host.type().resourceKind(), host.name());
+        for (var check : report.checks()) {
+            var version = report.benchmarkVersion() == null ? "" : report.benchmarkVersion();
+            var control = benchmark.controlByAlias(version, check.id()).orElse(null);
+            if (control == null || control.source() != Control.Source.REPORT) {
                 continue;
             }
-            var host = hostsById.get(report.hostId());
-            var resource = new ResultResource(clusterId, null, null, null, host.id(), host.type().resourceKind(), host.name());
-            for (var check : report.checks()) {
-                var version = report.benchmarkVersion() == null ? "" : report.benchmarkVersion();
-                var control = benchmark.controlByAlias(version, check.id()).orElse(null);
-                if (control == null || control.source() != Control.Source.REPORT) {
-                    continue;
-                }
-                var evidence = new ArrayList<Evidence>();
-                evidence.add(new Evidence(report.tool().label() + " " + check.id(), check.reportedStatus()
-                        + (report.benchmarkVersion() == null ? "" : " (CIS " + report.benchmarkVersion() + ")")
-                        + ", report #" + report.reportId() + " of " + report.uploadedAt()));
-                if (check.actual() != null) {
-                    evidence.add(new Evidence("actual", check.actual()));
-                }
-                if (check.expected() != null) {
-                    evidence.add(new Evidence("expected", check.expected()));
-                }
-                if (check.remediation() != null) {
-                    evidence.add(new Evidence("remediation (" + report.tool().label() + ")", check.remediation()));
-                }
-                var managed = control.managedBy(provider);
-                var status = managed != null ? ControlStatus.PROVIDER_MANAGED : switch (check.verdict()) {
-                    case PASS -> ControlStatus.PASS;
-                    case FAIL -> ControlStatus.FAIL;
-                    case MANUAL -> ControlStatus.MANUAL;
-                    case INCONCLUSIVE -> ControlStatus.UNKNOWN;
-                    case SKIPPED -> ControlStatus.NOT_APPLICABLE;
-                };
-                rows.add(evaluation.result(resource, benchmark, benchmark.latestVersion(), control, status, evidence));
+            var evidence = new ArrayList<Evidence>();
+            evidence.add(new Evidence(report.tool().label() + " " + check.id(), check.reportedStatus()
+                    + (report.benchmarkVersion() == null ? "" : " (CIS " + report.benchmarkVersion() + ")")
+                    + ", report #" + report.reportId() + " of " + report.uploadedAt()));
+            if (check.actual() != null) {
+                evidence.add(new Evidence("actual", check.actual()));
             }
+            if (check.expected() != null) {
+                evidence.add(new Evidence("expected", check.expected()));
+            }
+            if (check.remediation() != null) {
+                evidence.add(new Evidence("remediation (" + report.tool().label() + ")", check.remediation()));
+            }
+            var managed = control.managedBy(provider);
+            var status = managed != null ? ControlStatus.PROVIDER_MANAGED : switch (check.verdict()) {
+                case PASS -> ControlStatus.PASS;
+                case FAIL -> ControlStatus.FAIL;
+                case MANUAL -> ControlStatus.MANUAL;
+                case INCONCLUSIVE -> ControlStatus.UNKNOWN;
+                case SKIPPED -> ControlStatus.NOT_APPLICABLE;
+            };
+            rows.add(evaluation.result(resource, benchmark, benchmark.latestVersion(), control, status, evidence));
         }
         return rows;
     }

@@ -33,6 +33,44 @@ class BenchmarkEvaluatorTest {
     }
 
     @Test
+    void nsaCisaGuidanceNamesItsSourceForEveryControlAndReusesTheOtherBenchmarksRules() {
+        var nsa = catalog.get("nsa-cisa");
+
+        assertThat(nsa.edition()).isEqualTo("v1.2");
+        assertThat(nsa.sections()).extracting(Section::title).containsExactly("Kubernetes Pod security",
+                "Network separation and hardening", "Authentication and authorization", "Audit logging and threat detection");
+        assertThat(nsa.controls()).allSatisfy(control -> {
+            assertThat(control.reference()).as(control.id()).startsWith(nsa.section(control.sectionId()).orElseThrow().title() + ": ");
+            assertThat(control.rationale()).as(control.id()).isNotBlank();
+            assertThat(control.remediation()).as(control.id()).isNotBlank();
+            assertThat(control.attack()).as(control.id() + " guards against an ATT&CK technique").isNotEmpty();
+        });
+        assertThat(nsa.control("1.1").orElseThrow().rule()).isEqualTo(catalog.get("pss-restricted").control("runAsNonRoot").orElseThrow().rule());
+        assertThat(nsa.control("3.5").orElseThrow().rule()).isEqualTo("rbac.podExec");
+        assertThat(nsa.control("2.5").orElseThrow().rule()).isEqualTo("pod.credentialLiterals");
+        assertThat(nsa.control("2.2").orElseThrow().rule()).isEqualTo("namespace.defaultDenyNetworkPolicy");
+        assertThat(nsa.controlByAlias("", "1.2.16").orElseThrow().source()).as("audit logging from kube-bench's check")
+                .isEqualTo(Control.Source.REPORT);
+        assertThat(nsa.control("3.5").orElseThrow().attack()).extracting(AttackTechnique::id).containsExactly("T1609");
+        assertThat(nsa.control("3.5").orElseThrow().attack().getFirst().url()).isEqualTo("https://attack.mitre.org/techniques/T1609/");
+        assertThat(catalog.get("pss-baseline").control("privileged").orElseThrow().attack()).extracting(AttackTechnique::name)
+                .as("a control takes its rule's techniques").containsExactly("Escape to Host");
+    }
+
+    @Test
+    void aPodFailingTheGuidanceFailsItsPodControlsAndPassesWhatItMeets() {
+        var outcomes = evaluate("nsa-cisa", """
+                {containers: [{name: a, env: [{name: DB_PASSWORD, value: hunter2}],
+                  securityContext: {privileged: true, readOnlyRootFilesystem: true}}]}""");
+
+        assertThat(outcomes.get("1.7").status()).isEqualTo(ControlStatus.FAIL);
+        assertThat(outcomes.get("2.5").status()).isEqualTo(ControlStatus.FAIL);
+        assertThat(outcomes.get("2.5").evidence().toString()).doesNotContain("hunter2");
+        assertThat(outcomes.get("1.3").status()).isEqualTo(ControlStatus.PASS);
+        assertThat(outcomes).as("cluster and report controls are not the pod's").doesNotContainKeys("2.2", "3.5", "1.2.16");
+    }
+
+    @Test
     void unknownBenchmarkNamesTheKnownOnes() {
         assertThatThrownBy(() -> catalog.get("cis-foo")).hasMessageContaining("pss-baseline, pss-restricted");
     }

@@ -70,5 +70,9 @@ class OscalExportTest {
                 .findFirst().orElseThrow();
         assertThat(privileged.path("target").path("status").path("state").asText()).isEqualTo("not-satisfied");
         assertThat(privileged.path("related-observations").size()).isEqualTo(1);
+        assertThat(privileged.path("props").path(0).path("ns").asText()).isEqualTo("https://attack.mitre.org");
+        assertThat(privileged.path("props").path(0).path("value").asText()).as("privileged containers: Escape to Host")
+                .isEqualTo("T1611");
+        assertThat(privileged.path("links").path(0).path("href").asText()).isEqualTo("https://attack.mitre.org/techniques/T1611/");
     }
 }

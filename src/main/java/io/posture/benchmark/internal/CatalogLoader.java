@@ -7,6 +7,7 @@ import io.posture.benchmark.Control;
 import io.posture.benchmark.PolicyVersion;
 import io.posture.benchmark.Section;
 import io.posture.benchmark.Severity;
+import io.posture.benchmark.AttackTechnique;
 import io.posture.shared.SafeYaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
 public final class CatalogLoader {
 
     static final List<String> BUILT_IN = List.of("benchmarks/pss-baseline.yaml", "benchmarks/pss-restricted.yaml",
-            "benchmarks/cis-kubernetes.yaml", "benchmarks/cis-docker.yaml", "benchmarks/image-trust.yaml");
+            "benchmarks/cis-kubernetes.yaml", "benchmarks/cis-docker.yaml", "benchmarks/image-trust.yaml",
+            "benchmarks/nsa-cisa.yaml");
     public static final int MAX_DEFINITION_SIZE = 1_000_000;
     private static final PolicyVersion DEFAULT_SINCE = PolicyVersion.of(1, 0);
     private static final Pattern BENCHMARK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
@@ -43,7 +45,7 @@ public final class CatalogLoader {
             "latestPolicyVersion", "reportTool", "sections");
     private static final Set<String> SECTION_KEYS = Set.of("id", "title", "controls");
     private static final Set<String> CONTROL_KEYS = Set.of("id", "title", "severity", "rule", "use", "parameters",
-            "manual", "since", "overrides", "aliases", "providerManaged", "rationale", "remediation");
+            "manual", "since", "overrides", "aliases", "providerManaged", "rationale", "remediation", "reference", "attack");
     private static final Set<String> REPORT_TOOLS = Set.of("kube-bench", "docker-bench");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -216,7 +218,25 @@ public final class CatalogLoader {
             return new Control(id, sectionId, title, severity, rule, parameters, manual,
                     since != null ? since : used != null ? used.since() : DEFAULT_SINCE,
                     strings(node, "overrides"), stringMap(node, pointer, "aliases"), stringMap(node, pointer, "providerManaged"),
-                    rationale == null ? "" : rationale, remediation == null ? "" : remediation);
+                    rationale == null ? "" : rationale, remediation == null ? "" : remediation, optional(node, "reference"),
+                    attack(node, pointer, rule, used));
+        }
+
+        /** The control's own techniques, else those of the control it uses, else its rule's. */
+        private List<AttackTechnique> attack(JsonNode node, String pointer, String rule, Control used) {
+            if (!node.has("attack")) {
+                return used != null ? used.attack() : AttackMapping.BUILT_IN.ofRule(rule);
+            }
+            if (!node.path("attack").isArray()) {
+                problem(pointer + "/attack", "attack must be a list of ATT&CK technique ids, e.g. [T1611]");
+                return List.of();
+            }
+            var techniques = new ArrayList<AttackTechnique>();
+            for (var id : strings(node, "attack")) {
+                AttackMapping.BUILT_IN.technique(id).ifPresentOrElse(techniques::add,
+                        () -> problem(pointer + "/attack", "'" + id + "' is not an ATT&CK for Containers technique Posture knows"));
+            }
+            return List.copyOf(techniques);
         }
 
         private Control used(JsonNode node, String pointer) {

@@ -61,10 +61,18 @@ final class ClusterRules {
                                 new Permission("admissionregistration.k8s.io", "mutatingwebhookconfigurations",
                                         Set.of("create", "update", "patch", "delete"))))))),
                 Map.entry("rbac.tokenCreate", roleRule(new Permission("", "serviceaccounts/token", Set.of("create")))),
+                // get as well as create: kubectl's WebSocket streams (Kubernetes 1.30 and later) open exec and attach with GET
+                Map.entry("rbac.podExec", ClusterRule.of("no role grants exec, attach or port-forward into pods", ROLES,
+                        cluster -> roleVerdicts(cluster, rule -> firstGranted(rule, List.of(
+                                new Permission("", "pods/exec", Set.of("create", "get")),
+                                new Permission("", "pods/attach", Set.of("create", "get")),
+                                new Permission("", "pods/portforward", Set.of("create", "get"))))))),
                 Map.entry("namespace.policyControl", ClusterRule.of("no namespace outside the system ones",
                         List.of("Namespace", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"), ClusterRules::policyControl)),
                 Map.entry("namespace.networkPolicy", ClusterRule.of("no namespace outside the system ones",
                         List.of("Namespace", "NetworkPolicy"), ClusterRules::networkPolicies)),
+                Map.entry("namespace.defaultDenyNetworkPolicy", ClusterRule.of("no namespace outside the system ones",
+                        List.of("Namespace", "NetworkPolicy"), ClusterRules::defaultDeny)),
                 Map.entry("namespace.defaultUnused", ClusterRule.of("the default namespace was not seen",
                         List.of("Namespace", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "Service",
                                 "ServiceAccount", "ConfigMap", "Secret", "Role", "RoleBinding"), ClusterRules::defaultNamespace)));
@@ -253,6 +261,71 @@ final class ClusterRules {
                             RuleResult.of(violations, "NetworkPolicy objects in " + namespace, String.join(", ", names))));
                 });
         return verdicts;
+    }
+
+    /**
+     * Each namespace has a policy that selects every pod ({@code podSelector: {}}) and allows no
+     * traffic, for ingress and for egress (one policy for both, or one each): what is allowed is
+     * then only what other policies open. A field of the wrong type never counts as empty.
+     */
+    private static List<Verdict> defaultDeny(ClusterSubject cluster) {
+        var verdicts = new ArrayList<Verdict>();
+        var policies = cluster.ofKind("NetworkPolicy");
+        cluster.namespaceLabels().keySet().stream().filter(namespace -> !SYSTEM_NAMESPACES.contains(namespace)).sorted()
+                .forEach(namespace -> {
+                    var denying = new ArrayList<String>();
+                    boolean ingress = false;
+                    boolean egress = false;
+                    for (var policy : policies) {
+                        if (!policy.namespace().equals(namespace) || policy.body() == null) {
+                            continue;
+                        }
+                        var spec = policy.body().path("spec");
+                        var selector = spec.path("podSelector");
+                        if (!selector.isObject() || !none(selector.path("matchLabels"), true) || !none(selector.path("matchExpressions"), false)) {
+                            continue;
+                        }
+                        var types = spec.path("policyTypes");
+                        boolean deniesIngress = restricts(types, "Ingress", true) && none(spec.path("ingress"), false);
+                        boolean deniesEgress = restricts(types, "Egress", false) && none(spec.path("egress"), false);
+                        if (deniesIngress || deniesEgress) {
+                            denying.add(policy.name() + (deniesIngress && deniesEgress ? "" : deniesIngress ? " (ingress)" : " (egress)"));
+                        }
+                        ingress |= deniesIngress;
+                        egress |= deniesEgress;
+                    }
+                    var violations = new ArrayList<Evidence>();
+                    if (!ingress) {
+                        violations.add(new Evidence("NetworkPolicy objects in " + namespace, "none denies all ingress to every pod"));
+                    }
+                    if (!egress) {
+                        violations.add(new Evidence("NetworkPolicy objects in " + namespace, "none denies all egress from every pod"));
+                    }
+                    verdicts.add(new Verdict("Namespace", "", namespace,
+                            RuleResult.of(violations, "NetworkPolicy objects in " + namespace, "deny all: " + String.join(", ", denying))));
+                });
+        return verdicts;
+    }
+
+    /** Absent, null, or an empty object (a map field) or list: a value of another type is not "none". */
+    private static boolean none(JsonNode value, boolean map) {
+        return value.isMissingNode() || value.isNull() || (map ? value.isObject() : value.isArray()) && value.isEmpty();
+    }
+
+    /**
+     * Whether a policy's types restrict this direction; {@code byDefault} when it names none (Kubernetes
+     * then sets Ingress, and Egress only for a policy with egress rules, which denies nothing).
+     */
+    private static boolean restricts(JsonNode types, String direction, boolean byDefault) {
+        if (types.isMissingNode() || types.isNull()) {
+            return byDefault;
+        }
+        for (var type : types) {
+            if (direction.equals(text(type))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Verdict> defaultNamespace(ClusterSubject cluster) {

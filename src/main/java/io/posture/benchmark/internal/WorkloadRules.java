@@ -26,6 +26,12 @@ final class WorkloadRules {
     private static final List<String> SENSITIVE_HOST_DIRECTORIES = List.of("/boot", "/dev", "/etc", "/lib", "/proc",
             "/sys", "/usr", "/var/lib/docker", "/var/lib/kubelet", "/root");
     private static final List<String> RUNTIME_SOCKETS = List.of("docker.sock", "containerd.sock", "crio.sock", "dockershim.sock");
+    /** Variable names that say their value is a credential (as Kubescape's and Checkov's checks read names). */
+    private static final java.util.regex.Pattern CREDENTIAL_NAME = java.util.regex.Pattern.compile(
+            "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|ACCESS_KEY|API_?KEY|PRIVATE_KEY|_KEY$|^KEY$).*");
+    /** Suffixes that say the value only tells where a credential is, or what it is called. */
+    private static final java.util.regex.Pattern CREDENTIAL_REFERENCE = java.util.regex.Pattern.compile(
+            "(?i).*_(FILE|PATH|DIR|URL|URI|NAME|REF)$");
 
     private WorkloadRules() {
     }
@@ -37,6 +43,7 @@ final class WorkloadRules {
                 Map.entry("pod.hostIPC", (pod, version) -> hostNamespace(pod, "hostIPC")),
                 Map.entry("pod.netRawDropped", (pod, version) -> netRawDropped(pod)),
                 Map.entry("pod.secretsAsEnvironment", (pod, version) -> secretsAsEnvironment(pod)),
+                Map.entry("pod.credentialLiterals", (pod, version) -> credentialLiterals(pod)),
                 Map.entry("pod.serviceAccountTokenMounted", (pod, version) -> serviceAccountToken(pod)),
                 Map.entry("pod.defaultServiceAccount", (pod, version) -> defaultServiceAccount(pod)),
                 Map.entry("pod.securityContextApplied", (pod, version) -> securityContextApplied(pod)),
@@ -79,6 +86,29 @@ final class WorkloadRules {
             }
         }
         return containerPass(pod, violations, "securityContext.capabilities.drop", "includes ALL or NET_RAW");
+    }
+
+    /**
+     * A variable named like a credential with its value written into the spec (not read from a
+     * Secret): anyone who may read the workload reads the credential. The value is never evidence;
+     * an empty value, a {@code $(OTHER)} reference and names that end like {@code _FILE} or
+     * {@code _URL} (where a credential is, not what it is) pass.
+     */
+    private static RuleResult credentialLiterals(PodView pod) {
+        var violations = new ArrayList<Evidence>();
+        for (var container : pod.allContainers()) {
+            for (var variable : container.node().path("env")) {
+                var name = text(variable.path("name"));
+                var value = variable.path("value").asString("");
+                boolean reference = value.startsWith("$(") && value.endsWith(")");
+                if (name != null && CREDENTIAL_NAME.matcher(name).matches() && !CREDENTIAL_REFERENCE.matcher(name).matches()
+                        && !value.isEmpty() && !reference) {
+                    violations.add(new Evidence(container.field("env[name=" + name + "].value"),
+                            "a literal value (" + value.length() + " characters, not shown)"));
+                }
+            }
+        }
+        return containerPass(pod, violations, "env", "no credential-named variable with a literal value");
     }
 
     private static RuleResult secretsAsEnvironment(PodView pod) {

@@ -1,6 +1,7 @@
 package io.posture.ui.benchmarks;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -82,6 +83,25 @@ class ControlView extends VerticalLayout implements BeforeEnterObserver {
         if (!control.aliases().isEmpty()) {
             facts.add(new Paragraph("Earlier editions: " + control.aliases().entrySet().stream()
                     .map(alias -> alias.getKey() + " " + alias.getValue()).collect(Collectors.joining(", "))));
+        }
+        if (control.reference() != null) {
+            facts.add(new Paragraph(benchmark.title() + " " + (benchmark.edition() == null ? "" : benchmark.edition() + " ")
+                    + "asks for it in: " + control.reference()));
+        }
+        if (!control.attack().isEmpty()) {
+            var techniques = new Paragraph("MITRE ATT&CK for Containers: ");
+            for (int i = 0; i < control.attack().size(); i++) {
+                var technique = control.attack().get(i);
+                var link = new Anchor(technique.url(), technique.toString());
+                link.setTarget("_blank");
+                link.getElement().setAttribute("rel", "noopener noreferrer");
+                techniques.add(link);
+                if (i < control.attack().size() - 1) {
+                    techniques.add(", ");
+                }
+            }
+            techniques.addClassName("control-attack");
+            facts.add(techniques);
         }
         control.providerManaged().forEach((provider, reason) ->
                 facts.add(new Paragraph("On " + provider.toUpperCase(java.util.Locale.ROOT) + ": outside the score, " + reason)));

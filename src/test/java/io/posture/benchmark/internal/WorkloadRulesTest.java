@@ -46,6 +46,17 @@ class WorkloadRulesTest {
                 fail("pod.netRawDropped", "{containers: [{name: a}]}", "spec.containers[name=a].securityContext.capabilities.drop"),
                 fail("pod.netRawDropped", "{containers: [{name: a, securityContext: {capabilities: {drop: [ALL], add: [NET_RAW]}}}]}",
                         "spec.containers[name=a].securityContext.capabilities.add"),
+                pass("pod.credentialLiterals", "{containers: [{name: a, env: [{name: MODE, value: production}, {name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: p}}}]}]}"),
+                pass("pod.credentialLiterals", "{containers: [{name: a, env: [{name: DB_PASSWORD_FILE, value: /run/secrets/db}, {name: TOKEN_URL, value: 'https://id.example.com/token'}]}]}"),
+                pass("pod.credentialLiterals", "{containers: [{name: a, env: [{name: API_TOKEN, value: ''}, {name: APP_SECRET, value: '$(SHARED_SECRET)'}]}]}"),
+                fail("pod.credentialLiterals", "{containers: [{name: a, env: [{name: DB_PASSWORD, value: hunter2}]}]}", "spec.containers[name=a].env[name=DB_PASSWORD].value"),
+                fail("pod.credentialLiterals", "{containers: [{name: a, env: [{name: github_token, value: ghp_x}]}]}", "spec.containers[name=a].env[name=github_token].value"),
+                fail("pod.credentialLiterals", "{containers: [{name: a, env: [{name: STRIPE_API_KEY, value: sk_live_x}]}]}", "spec.containers[name=a].env[name=STRIPE_API_KEY].value"),
+                fail("pod.credentialLiterals", "{containers: [{name: a, env: [{name: AWS_ACCESS_KEY_ID, value: AKIAX}]}]}", "spec.containers[name=a].env[name=AWS_ACCESS_KEY_ID].value"),
+                fail("pod.credentialLiterals", "{containers: [{name: a}], initContainers: [{name: init, env: [{name: OAUTH_CLIENT_SECRET, value: s}]}]}",
+                        "spec.initContainers[name=init].env[name=OAUTH_CLIENT_SECRET].value"),
+                fail("pod.credentialLiterals", "{containers: [{name: a}], ephemeralContainers: [{name: debug, env: [{name: SIGNING_KEY, value: k}]}]}",
+                        "spec.ephemeralContainers[name=debug].env[name=SIGNING_KEY].value"),
                 pass("pod.secretsAsEnvironment", "{containers: [{name: a, env: [{name: MODE, valueFrom: {configMapKeyRef: {name: c, key: k}}}]}]}"),
                 fail("pod.secretsAsEnvironment", "{containers: [{name: a, env: [{name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}]}]}",
                         "spec.containers[name=a].env[name=DB_PASSWORD].valueFrom.secretKeyRef"),
@@ -110,6 +121,21 @@ class WorkloadRulesTest {
         if (pod == null && Boolean.FALSE.equals(account)) {
             assertThat(observed).contains("ServiceAccount default sets false");
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLiteralCredentialIsNamedNeverShown() {
+        var spec = SafeYaml.readAll(new StringReader("{containers: [{name: a, env: [{name: DB_PASSWORD, value: hunter2-literal}]}]}"),
+                10_000).getFirst();
+        var pod = new PodView(new PodSubject("Deployment", "shop", "api", JsonNodeFactory.instance.objectNode(), spec, "spec",
+                "metadata", null));
+
+        var result = RuleRegistry.podRule("pod.credentialLiterals", Map.of()).evaluate(pod, PolicyVersion.parse("v1.37"));
+
+        assertThat(result.violations()).singleElement().satisfies(violation -> {
+            assertThat(violation.observed()).contains("15 characters").doesNotContain("hunter2");
+            assertThat(violation.path()).doesNotContain("hunter2");
+        });
     }
 
     @ParameterizedTest(name = "{0}")

@@ -44,20 +44,10 @@ class JunitReportTest {
 
     @Test
     void aTestCasePerControlOnAResourceFailuresOnTheirLineExceptionsSkipped(@TempDir Path folder) throws Exception {
-        var manifests = folder.resolve("manifests");
-        write(manifests, "all.yaml", """
-                apiVersion: v1
-                kind: Namespace
-                metadata: {name: shop}
-                ---
-                """ + deployment("shop", "api", "shop/api:1", "{privileged: true}"));
-        var exceptions = write(folder.resolve("review"), "exceptions.yaml", """
-                - {benchmark: cis-kubernetes, control: "5.2.2", resource: Deployment shop/api, reason: a node agent,
-                   reviewedBy: dana, reviewedOn: "2026-11-30"}
-                """);
+        var fixture = ReviewedScan.in(folder);
+        var manifests = fixture.manifests();
 
-        int exit = scan(manifests.toString(), "--benchmark", "pss-baseline,cis-kubernetes", "--format", "junit",
-                "--exceptions", exceptions.toString());
+        int exit = scan(fixture.arguments("junit"));
 
         assertThat(exit).isZero();
         var xml = out.toString(StandardCharsets.UTF_8);

@@ -41,20 +41,10 @@ class SarifReportTest {
     @Test
     void failuresSitOnTheirFileAndLineRulesAreBenchmarkControlsAndExceptionsAreSuppressions(@TempDir Path folder)
             throws IOException {
-        var manifests = folder.resolve("manifests");
-        write(manifests, "all.yaml", """
-                apiVersion: v1
-                kind: Namespace
-                metadata: {name: shop}
-                ---
-                """ + deployment("shop", "api", "shop/api:1", "{privileged: true}"));
-        var exceptions = write(folder.resolve("review"), "exceptions.yaml", """
-                - {benchmark: cis-kubernetes, control: "5.2.2", resource: Deployment shop/api, reason: a node agent,
-                   reviewedBy: dana, reviewedOn: "2026-11-30"}
-                """);
+        var fixture = ReviewedScan.in(folder);
+        var manifests = fixture.manifests();
 
-        int exit = scan(manifests.toString(), "--benchmark", "pss-baseline,cis-kubernetes", "--format", "sarif",
-                "--exceptions", exceptions.toString());
+        int exit = scan(fixture.arguments("sarif"));
 
         assertThat(exit).isZero();
         var sarif = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));

@@ -91,7 +91,7 @@ class PermissionMatrixTest {
             new Action("stop work on a finding", TRIAGE, s -> s.findings.stopWork(-1, null)),
             new Action("comment", TRIAGE, s -> s.discussion.post(Topic.task(-1), " ")),
             new Action("create a task from filters", TRIAGE, s -> s.tasks.createFromFilter(
-                    new FindingFilter("no-such-cluster", null, null, null, null, null, null))),
+                    new FindingFilter("no-such-cluster", null, null, null, null, null, null, null))),
             new Action("create a task from picked findings", TRIAGE, s -> s.tasks.createFromFindings(List.of(-1L))),
             new Action("start or pause a task", TRIAGE, s -> s.tasks.move(-1, TaskStatus.IN_PROGRESS)),
             new Action("request an exception", TRIAGE, s -> s.exceptions.request(

@@ -83,10 +83,11 @@ class ReadController {
 
     @GetMapping("/findings")
     PageOf<FindingSummary> findings(@RequestParam(required = false) String cluster, @RequestParam(required = false) String namespace,
-                                    @RequestParam(required = false) String team, @RequestParam(required = false) String control,
+                                    @RequestParam(required = false) String team, @RequestParam(required = false) String benchmark,
+                                    @RequestParam(required = false) String control,
                                     @RequestParam(required = false) Severity severity, @RequestParam(required = false) FindingStatus status,
                                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return PageOf.of(findings.search(new FindingFilter(cluster, namespace, team, control, severity,
+        return PageOf.of(findings.search(new FindingFilter(cluster, namespace, team, benchmark, control, severity,
                 status == null ? FindingStatus.OPEN : status, null), pageRequest(page, size)));
     }
 

@@ -67,9 +67,25 @@ public class FindingService {
     @Transactional(readOnly = true)
     public Page<FindingSummary> search(FindingFilter filter, Pageable pageable) {
         var text = blankToNull(filter.text());
+        var benchmarkId = blankToNull(filter.benchmarkId());
+        var controlId = blankToNull(filter.controlId());
         return findings.search(blankToNull(filter.cluster()), blankToNull(filter.namespace()), blankToNull(filter.team()),
-                blankToNull(filter.controlId()), filter.severity(), filter.status(),
+                benchmarkId == null, benchmarkId == null ? List.of("") : controlKeys(benchmarkId, controlId),
+                benchmarkId == null ? controlId : null, filter.severity(), filter.status(),
                 text == null ? null : "%" + text.toLowerCase(Locale.ROOT) + "%", pageable).map(FindingEntity::toSummary);
+    }
+
+    /**
+     * The findings a benchmark's controls (or one of them) detect, as "benchmark control" keys. A finding carries the
+     * control that stands for its problem, so CIS Kubernetes 5.2.2's privileged containers are findings of PSS
+     * "privileged": filtering by the benchmark one chose must still find them. An unknown benchmark matches nothing.
+     */
+    private List<String> controlKeys(String benchmarkId, String controlId) {
+        var keys = catalog.find(benchmarkId).stream().flatMap(Benchmark::controls)
+                .filter(control -> controlId == null || control.id().equals(controlId))
+                .map(control -> catalog.problem(benchmarkId, control).key())
+                .map(key -> key.benchmarkId() + " " + key.controlId()).distinct().toList();
+        return keys.isEmpty() ? List.of("") : keys;
     }
 
     /** The findings as they stood at a moment, in a scope ({@code null} or blank: any), for evidence exports. */

@@ -34,16 +34,24 @@ public final class FindingViews {
     public record HistoryEntry(Instant at, String actor, FindingStatus from, FindingStatus to, String note) {
     }
 
-    /** Filters of the findings browser; null or blank means "any". */
-    public record FindingFilter(String cluster, String namespace, String team, String controlId, Severity severity,
-                                FindingStatus status, String text) {
+    /**
+     * Filters of the findings browser; null or blank means "any". A control id alone may match controls of several
+     * benchmarks ({@code 3.1} is in Image trust and CIS Docker): the benchmark tells them apart.
+     */
+    public record FindingFilter(String cluster, String namespace, String team, String benchmarkId, String controlId,
+                                Severity severity, FindingStatus status, String text) {
 
         public static FindingFilter none() {
-            return new FindingFilter(null, null, null, null, null, null, null);
+            return new FindingFilter(null, null, null, null, null, null, null, null);
+        }
+
+        /** Open findings of one benchmark's control, as its control page links to them. */
+        public static FindingFilter openOf(String benchmarkId, String controlId) {
+            return new FindingFilter(null, null, null, benchmarkId, controlId, null, FindingStatus.OPEN, null);
         }
 
         public FindingFilter withStatus(FindingStatus newStatus) {
-            return new FindingFilter(cluster, namespace, team, controlId, severity, newStatus, text);
+            return new FindingFilter(cluster, namespace, team, benchmarkId, controlId, severity, newStatus, text);
         }
     }
 

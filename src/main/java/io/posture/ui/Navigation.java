@@ -60,6 +60,7 @@ public final class Navigation {
         put(parameters, "cluster", filter.cluster());
         put(parameters, "namespace", filter.namespace());
         put(parameters, "team", filter.team());
+        put(parameters, "benchmark", filter.benchmarkId());
         put(parameters, "control", filter.controlId());
         put(parameters, "severity", filter.severity() == null ? null : filter.severity().name().toLowerCase(Locale.ROOT));
         put(parameters, "status", filter.status() == null ? ANY : filter.status().name().toLowerCase(Locale.ROOT));
@@ -78,7 +79,8 @@ public final class Navigation {
         var parameters = location.getQueryParameters();
         Function<String, String> value = name -> parameters.getSingleParameter(name).filter(v -> !v.isBlank()).orElse(null);
         var status = value.apply("status");
-        return new FindingFilter(value.apply("cluster"), value.apply("namespace"), value.apply("team"), value.apply("control"),
+        return new FindingFilter(value.apply("cluster"), value.apply("namespace"), value.apply("team"), value.apply("benchmark"),
+                value.apply("control"),
                 enumOf(Severity.class, value.apply("severity")),
                 status == null ? FindingStatus.OPEN : enumOf(FindingStatus.class, status), value.apply("q"));
     }

@@ -120,7 +120,7 @@ class ExceptionRegisterTest {
         as("mike", Roles.SECURITY_MANAGER, () -> exceptions.approve(id, null));
 
         importer.importPath("ex-3", "prod", write(folder, "b.yaml", deployment("shop", "b", "b:1", "{privileged: true}")));
-        var later = findings.search(new FindingFilter("ex-3", "shop", null, "privileged", null, null, "b"), PageRequest.of(0, 5))
+        var later = findings.search(new FindingFilter("ex-3", "shop", null, null, "privileged", null, null, "b"), PageRequest.of(0, 5))
                 .getContent().getFirst();
         assertThat(later.status()).isEqualTo(FindingStatus.RISK_ACCEPTED);
         var b = inventory.workload("ex-3", "shop", WorkloadKind.Deployment, "b").orElseThrow();
@@ -131,7 +131,7 @@ class ExceptionRegisterTest {
         clock.advance(Duration.ofDays(3));
         assertThat(exceptions.expireDue()).isEqualTo(1);
 
-        assertThat(findings.search(new FindingFilter("ex-3", "shop", null, "privileged", null, FindingStatus.OPEN, null),
+        assertThat(findings.search(new FindingFilter("ex-3", "shop", null, null, "privileged", null, FindingStatus.OPEN, null),
                 PageRequest.of(0, 5)).getTotalElements()).isEqualTo(2);
         assertThat(scores.workloadResults(b.clusterId(), b.id(), "pss-baseline")).filteredOn(r -> r.controlId().equals("privileged"))
                 .singleElement().satisfies(result -> assertThat(result.status()).isEqualTo(ControlStatus.FAIL));
@@ -161,7 +161,7 @@ class ExceptionRegisterTest {
     }
 
     private FindingSummary privileged(String cluster) {
-        return findings.search(new FindingFilter(cluster, "shop", null, "privileged", null, null, null), PageRequest.of(0, 10))
+        return findings.search(new FindingFilter(cluster, "shop", null, null, "privileged", null, null, null), PageRequest.of(0, 10))
                 .getContent().getFirst();
     }
 

@@ -85,7 +85,7 @@ class FindingLifecycleTest {
         for (var severity : Severity.values()) {
             long expected = 0;
             for (var status : List.of(FindingStatus.OPEN, FindingStatus.IN_PROGRESS)) {
-                expected += findings.search(new FindingFilter(null, null, null, null, severity, status, null),
+                expected += findings.search(new FindingFilter(null, null, null, null, null, severity, status, null),
                         PageRequest.of(0, 1)).getTotalElements();
             }
             assertThat(active.getOrDefault(severity, 0L)).as(severity.name()).isEqualTo(expected);
@@ -109,7 +109,7 @@ class FindingLifecycleTest {
     void theSameProblemSeenByBaselineAndRestrictedIsOneFinding(@TempDir Path folder) {
         importer.importPath("lc-3", "prod", write(folder, "api.yaml", deployment("shop", "api", "a:1", "{privileged: true}")));
 
-        var page = findings.search(new FindingFilter("lc-3", null, null, "privileged", null, null, null), PageRequest.of(0, 10));
+        var page = findings.search(new FindingFilter("lc-3", null, null, null, "privileged", null, null, null), PageRequest.of(0, 10));
 
         assertThat(page.getTotalElements()).isEqualTo(1);
         var detail = findings.detail(page.getContent().getFirst().id()).orElseThrow();
@@ -121,6 +121,13 @@ class FindingLifecycleTest {
         assertThat(detail.alsoDetectedBy()).as("the other benchmarks' controls that decide the same rule")
                 .anySatisfy(same -> assertThat(same).startsWith("CIS Kubernetes"))
                 .noneSatisfy(same -> assertThat(same).startsWith("Pod Security Standards — Baseline"));
+        assertThat(findings.search(new FindingFilter("lc-3", null, null, "cis-kubernetes", "5.2.2", null, null, null),
+                PageRequest.of(0, 10)).getContent()).as("CIS 5.2.2 names the same problem: its filter finds the finding")
+                .extracting(FindingSummary::id).containsExactly(page.getContent().getFirst().id());
+        assertThat(findings.search(new FindingFilter("lc-3", null, null, "cis-kubernetes", null, null, null, null),
+                PageRequest.of(0, 10)).getContent()).extracting(FindingSummary::id).contains(page.getContent().getFirst().id());
+        assertThat(findings.search(new FindingFilter("lc-3", null, null, "no-such-benchmark", null, null, null, null),
+                PageRequest.of(0, 10)).getContent()).isEmpty();
     }
 
     @Test
@@ -134,7 +141,7 @@ class FindingLifecycleTest {
                 new ScoreViews.Failure("DockerHost", "", "build-1", null, dockerFile, "docker.service ownership",
                         Severity.MEDIUM, "[]"))));
 
-        var found = findings.search(new FindingFilter("lc-6", null, null, "3.1", null, null, null), PageRequest.of(0, 10)).getContent();
+        var found = findings.search(new FindingFilter("lc-6", null, null, null, "3.1", null, null, null), PageRequest.of(0, 10)).getContent();
         assertThat(found).extracting(FindingSummary::benchmarkId).containsExactlyInAnyOrder("image-trust", "cis-docker");
         for (var summary : found) {
             var key = new ControlKey(summary.benchmarkId(), summary.controlId());
@@ -145,6 +152,9 @@ class FindingLifecycleTest {
         }
         assertThat(catalog.control(imageTrust).orElseThrow().remediation())
                 .isNotEqualTo(catalog.control(dockerFile).orElseThrow().remediation());
+        var imageTrustOnly = findings.search(new FindingFilter("lc-6", null, null, "image-trust", "3.1", null, null, null),
+                PageRequest.of(0, 10)).getContent();
+        assertThat(imageTrustOnly).extracting(FindingSummary::benchmarkId).containsExactly("image-trust");
     }
 
     @Test
@@ -181,7 +191,7 @@ class FindingLifecycleTest {
     }
 
     private FindingSummary privilegedFinding(String cluster) {
-        return findings.search(new FindingFilter(cluster, "shop", null, "privileged", null, null, null), PageRequest.of(0, 10))
+        return findings.search(new FindingFilter(cluster, "shop", null, null, "privileged", null, null, null), PageRequest.of(0, 10))
                 .getContent().getFirst();
     }
 }

@@ -84,7 +84,7 @@ class TaskServiceTest {
         assertThat(find(id, TaskStatus.IN_PROGRESS).assignee()).isEqualTo("erin");
         assertThatThrownBy(() -> as("erin", Roles.ENGINEER, () -> tasks.move(id, TaskStatus.DONE))).hasMessageContaining("not by hand");
         assertThatThrownBy(() -> as("erin", Roles.ENGINEER, () -> tasks.createFromFilter(
-                new FindingFilter("task-2", "nowhere", null, null, null, null, null)))).hasMessageContaining("No open findings");
+                new FindingFilter("task-2", "nowhere", null, null, null, null, null, null)))).hasMessageContaining("No open findings");
     }
 
     @Test
@@ -101,7 +101,7 @@ class TaskServiceTest {
     }
 
     private static FindingFilter filter(String cluster) {
-        return new FindingFilter(cluster, "shop", null, "privileged", null, null, null);
+        return new FindingFilter(cluster, "shop", null, null, "privileged", null, null, null);
     }
 
     private TaskSummary find(long id, TaskStatus status) {

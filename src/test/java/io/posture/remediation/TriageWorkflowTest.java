@@ -160,7 +160,7 @@ class TriageWorkflowTest {
     }
 
     private List<FindingSummary> open(String cluster) {
-        return findings.search(new FindingFilter(cluster, null, null, "privileged", null, FindingStatus.OPEN, null),
+        return findings.search(new FindingFilter(cluster, null, null, null, "privileged", null, FindingStatus.OPEN, null),
                 PageRequest.of(0, 50, Sort.by("workloadName"))).getContent();
     }
 

@@ -124,9 +124,9 @@ class BenchmarkCatalogueEndToEndTest {
         assertThat(scores.controlResults("cis-kubernetes", "5.4.2", scope, PageRequest.of(0, 10)).getContent())
                 .singleElement().satisfies(result -> assertThat(result.status()).isEqualTo(ControlStatus.MANUAL));
         // the privileged container fails PSS, CIS Kubernetes 5.2.2 and CIS Docker 5.5: one finding, not three
-        var privileged = findings.search(new FindingFilter("e2e", null, null, null, null, null, "privileged"), PageRequest.of(0, 10));
+        var privileged = findings.search(new FindingFilter("e2e", null, null, null, null, null, null, "privileged"), PageRequest.of(0, 10));
         assertThat(privileged.getContent()).extracting(finding -> finding.controlId()).containsExactly("privileged");
-        assertThat(findings.search(new FindingFilter("e2e", null, null, "5.1.1", null, null, null), PageRequest.of(0, 10))
+        assertThat(findings.search(new FindingFilter("e2e", null, null, null, "5.1.1", null, null, null), PageRequest.of(0, 10))
                 .getContent()).extracting(finding -> finding.workloadKind() + " " + finding.workloadName())
                 .containsExactly("ClusterRoleBinding alice-admin");
         var trendBefore = scores.trend("cis-kubernetes", scope, null, 7).points().size();

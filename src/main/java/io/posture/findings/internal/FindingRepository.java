@@ -33,12 +33,14 @@ public interface FindingRepository extends JpaRepository<FindingEntity, Long> {
             where (:cluster is null or f.clusterName = :cluster)
               and (:namespace is null or f.namespace = :namespace)
               and (:team is null or f.team = :team)
+              and (:anyControl = true or concat(f.benchmarkId, ' ', f.controlId) in :controlKeys)
               and (:controlId is null or f.controlId = :controlId)
               and (:severity is null or f.severity = :severity)
               and (:status is null or f.status = :status)
               and (:text is null or lower(f.workloadName) like :text or lower(f.controlTitle) like :text
                    or lower(f.namespace) like :text)""")
-    Page<FindingEntity> search(String cluster, String namespace, String team, String controlId, Severity severity,
+    Page<FindingEntity> search(String cluster, String namespace, String team, boolean anyControl,
+                               Collection<String> controlKeys, String controlId, Severity severity,
                                FindingStatus status, String text, Pageable pageable);
 
     /** Findings seen by the instant, with their status as of then (the last history event up to then). */

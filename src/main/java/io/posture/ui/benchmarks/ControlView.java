@@ -23,6 +23,7 @@ import io.posture.scoring.ScoreViews.ResourceResult;
 import io.posture.scoring.ScoreViews.ScoreScope;
 import io.posture.ui.Formats;
 import io.posture.ui.MainLayout;
+import io.posture.findings.FindingViews.FindingFilter;
 import io.posture.ui.Navigation;
 import io.posture.ui.PageHeader;
 import jakarta.annotation.security.PermitAll;
@@ -112,7 +113,9 @@ class ControlView extends VerticalLayout implements BeforeEnterObserver {
             add(new AttestationPanel(attestations, benchmarkId, controlId, clusterName,
                     authentication.hasRole(Role.COMPLIANCE_OFFICER.name()), clock));
         }
-        add(new H3("Affected resources"));
+        var openFindings = new Anchor(Navigation.findings(FindingFilter.openOf(benchmarkId, controlId)), "Open findings of this control");
+        openFindings.addClassName("control-findings");
+        add(new H3("Affected resources"), openFindings);
 
         var grid = new Grid<ResourceResult>();
         grid.addComponentColumn(result -> Formats.statusBadge(result.status())).setHeader("Status").setFlexGrow(0).setWidth("9rem");

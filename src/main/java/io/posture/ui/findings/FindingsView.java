@@ -16,6 +16,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.benchmark.Severity;
 import io.posture.findings.ExceptionService;
 import io.posture.findings.FindingService;
@@ -38,6 +39,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 
@@ -53,6 +55,7 @@ class FindingsView extends VerticalLayout implements BeforeEnterObserver {
     private final TextField cluster = filterField("Cluster");
     private final TextField namespace = filterField("Namespace");
     private final TextField team = filterField("Team");
+    private final Select<String> benchmark = new Select<>();
     private final TextField control = filterField("Control id");
     private final TextField text = filterField("Search");
     private final Select<String> severity = choice("Severity", Arrays.stream(Severity.values()).map(Enum::name).toList());
@@ -61,13 +64,14 @@ class FindingsView extends VerticalLayout implements BeforeEnterObserver {
     /** True while the fields are being set from the URL, so that doing so does not navigate again. */
     private boolean syncingFromUrl;
 
-    FindingsView(FindingService findings, TaskService tasks, ExceptionService exceptions,
+    FindingsView(FindingService findings, TaskService tasks, ExceptionService exceptions, BenchmarkCatalog catalog,
                  AuthenticationContext authentication, Clock clock) {
         this.findings = findings;
         addClassName("page");
         setSizeFull();
+        benchmarkChoice(catalog);
         text.setPlaceholder("workload, namespace or control");
-        var filters = new HorizontalLayout(cluster, namespace, team, control, severity, status, text);
+        var filters = new HorizontalLayout(cluster, namespace, team, benchmark, control, severity, status, text);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         var header = new PageHeader("Findings", "One per failing control on a workload. A finding resolves itself when a complete run no longer sees it, and reopens when it comes back.");
@@ -110,6 +114,7 @@ class FindingsView extends VerticalLayout implements BeforeEnterObserver {
         for (var field : new TextField[]{cluster, namespace, team, control, text}) {
             field.addValueChangeListener(event -> applyFilters());
         }
+        benchmark.addValueChangeListener(event -> applyFilters());
         severity.addValueChangeListener(event -> applyFilters());
         status.addValueChangeListener(event -> applyFilters());
     }
@@ -121,6 +126,7 @@ class FindingsView extends VerticalLayout implements BeforeEnterObserver {
         cluster.setValue(orEmpty(filter.cluster()));
         namespace.setValue(orEmpty(filter.namespace()));
         team.setValue(orEmpty(filter.team()));
+        benchmark.setValue(filter.benchmarkId() == null ? ANY : filter.benchmarkId());
         control.setValue(orEmpty(filter.controlId()));
         text.setValue(orEmpty(filter.text()));
         severity.setValue(filter.severity() == null ? ANY : filter.severity().name());
@@ -133,13 +139,25 @@ class FindingsView extends VerticalLayout implements BeforeEnterObserver {
         if (syncingFromUrl) {
             return;
         }
-        var chosen = new FindingFilter(blankToNull(cluster), blankToNull(namespace), blankToNull(team), blankToNull(control),
+        var chosen = new FindingFilter(blankToNull(cluster), blankToNull(namespace), blankToNull(team),
+                ANY.equals(benchmark.getValue()) ? null : benchmark.getValue(), blankToNull(control),
                 ANY.equals(severity.getValue()) || severity.getValue() == null ? null : Severity.valueOf(severity.getValue()),
                 ANY.equals(status.getValue()) || status.getValue() == null ? null : FindingStatus.valueOf(status.getValue()),
                 blankToNull(text));
         if (!chosen.equals(filter)) {
             Navigation.go(Navigation.findings(chosen));
         }
+    }
+
+    /** Every benchmark by its title; a finding's benchmark may since have been disabled, so all are offered. */
+    private void benchmarkChoice(BenchmarkCatalog catalog) {
+        var titles = new LinkedHashMap<String, String>();
+        titles.put(ANY, "any");
+        catalog.all().forEach(each -> titles.put(each.id(), each.title()));
+        benchmark.setLabel("Benchmark");
+        benchmark.setItems(titles.keySet());
+        benchmark.setItemLabelGenerator(titles::get);
+        benchmark.setWidth("14rem");
     }
 
     private static Pageable withDefaultSort(Pageable pageable) {

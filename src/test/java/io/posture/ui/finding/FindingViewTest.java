@@ -50,7 +50,7 @@ class FindingViewTest extends DemoEstateViewTest {
     }
 
     private long anOpenFinding(String control) {
-        return findings.search(new FindingFilter(null, null, null, control, null, FindingStatus.OPEN, null), PageRequest.of(0, 1))
+        return findings.search(new FindingFilter(null, null, null, null, control, null, FindingStatus.OPEN, null), PageRequest.of(0, 1))
                 .getContent().getFirst().id();
     }
 }

@@ -1,6 +1,7 @@
 package io.posture.ui.findings;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import io.posture.benchmark.Severity;
 import io.posture.findings.FindingStatus;
@@ -31,7 +32,7 @@ class FindingsViewTest extends DemoEstateViewTest {
     @Test
     void theFilterComesFromTheUrlAndTypingChangesTheUrl() {
         navigate(FindingsView.class);
-        Navigation.go(Navigation.findings(new FindingFilter("prod-eu1", "monitoring", null, null, null, FindingStatus.OPEN, null)));
+        Navigation.go(Navigation.findings(new FindingFilter("prod-eu1", "monitoring", null, null, null, null, FindingStatus.OPEN, null)));
 
         @SuppressWarnings("unchecked")
         Grid<FindingSummary> grid = $(Grid.class).single();
@@ -51,5 +52,26 @@ class FindingsViewTest extends DemoEstateViewTest {
         for (int i = 0; i < test(filtered).size(); i++) {
             assertThat(test(filtered).getRow(i).controlId()).isEqualTo("hostPathVolumes");
         }
+    }
+
+    @Test
+    void theBenchmarkFilterFindsTheFindingsOfThatBenchmarksControls() {
+        navigate(FindingsView.class);
+        @SuppressWarnings("unchecked")
+        Select<String> benchmark = $(Select.class).withCaption("Benchmark").single();
+
+        test(benchmark).selectItem("CIS Kubernetes Benchmark");
+
+        var location = com.vaadin.flow.component.UI.getCurrent().getActiveViewLocation().getPathWithQueryParameters();
+        assertThat(location).contains("benchmark=cis-kubernetes");
+        @SuppressWarnings("unchecked")
+        Grid<FindingSummary> grid = $(Grid.class).single();
+        assertThat(test(grid).size()).isPositive();
+        var benchmarks = new java.util.HashSet<String>();
+        for (int i = 0; i < test(grid).size(); i++) {
+            benchmarks.add(test(grid).getRow(i).benchmarkId());
+        }
+        assertThat(benchmarks).as("privileged containers are PSS findings that CIS 5.2.x names too")
+                .contains("cis-kubernetes", "pss-baseline").doesNotContain("cis-docker", "image-trust");
     }
 }

@@ -20,7 +20,7 @@ class TaskViewTest extends DemoEstateViewTest {
     @Test
     @WithMockUser(username = "erin", roles = Roles.ENGINEER)
     void anEngineerMakesATaskOfTwoPickedFindingsAndCommentsOnIt() {
-        Navigation.go(Navigation.findings(new FindingFilter("prod-eu1", null, null, "privileged", null, FindingStatus.OPEN, null)));
+        Navigation.go(Navigation.findings(new FindingFilter("prod-eu1", null, null, null, "privileged", null, FindingStatus.OPEN, null)));
         @SuppressWarnings("unchecked")
         Grid<FindingSummary> findings = $(Grid.class).first();
         var first = test(findings).getRow(0);

@@ -19,7 +19,7 @@ class TasksViewTest extends DemoEstateViewTest {
     @WithMockUser(username = "mike", roles = Roles.SECURITY_MANAGER)
     void aManagerCreatesATaskFromFilteredFindingsAndFindsItOnTheBoard() {
         navigate(Navigation.tasks(), TasksView.class);
-        Navigation.go(Navigation.findings(new FindingFilter("prod-eu1", "monitoring", null, "hostPathVolumes", null,
+        Navigation.go(Navigation.findings(new FindingFilter("prod-eu1", "monitoring", null, null, "hostPathVolumes", null,
                 FindingStatus.OPEN, null)));
 
         test($(Button.class).withText("Create task from these findings").single()).click();

@@ -59,6 +59,11 @@ class ReadApiTest {
         assertThat(page.path("totalElements").asLong()).isEqualTo(5);
         assertThat(page.path("content").size()).isEqualTo(2);
         assertThat(page.path("page").asInt()).isEqualTo(1);
+        assertThat(json.readTree(get(viewer, "/api/v1/findings?cluster=read-api&benchmark=cis-kubernetes&control=5.2.2").body())
+                .path("totalElements").asLong()).as("CIS 5.2.2 names the same problem as PSS privileged").isEqualTo(5);
+        var imageTrust = json.readTree(get(viewer, "/api/v1/findings?cluster=read-api&benchmark=image-trust&size=500").body());
+        assertThat(imageTrust.path("totalElements").asLong()).isPositive();
+        imageTrust.path("content").forEach(finding -> assertThat(finding.path("benchmarkId").asString()).isEqualTo("image-trust"));
         var results = json.readTree(get(viewer, "/api/v1/results?benchmark=pss-baseline&control=privileged&cluster=read-api&size=3").body());
         assertThat(results.path("totalElements").asLong()).isEqualTo(5);
         assertThat(results.path("content").path(0).path("status").asString()).isEqualTo("FAIL");

@@ -124,7 +124,7 @@ public class ManifestImporter {
                 refusedObjects += contents.refused().size();
                 for (var object : contents.objects()) {
                     var mapped = ManifestMapper.map(object);
-                    if (mapped.isEmpty()) {
+                    if (mapped.isEmpty() || mapped.getFirst() instanceof ObservedResource.Unevaluated) {
                         skippedKinds.merge(skippedLabel(object), 1, Integer::sum);
                     }
                     batch.addAll(mapped);
@@ -189,7 +189,7 @@ public class ManifestImporter {
 
     private static String skippedLabel(ManifestObject object) {
         return WorkloadKind.of(object.kind()).isPresent()
-                ? object.kind() + " owned by a controller" : object.kind();
+                ? object.kind() + " owned by a controller (checked through the controller)" : object.kind();
     }
 
     private static String message(int filesRead, int filesFailed, int refused, int stored, Map<String, Integer> skipped) {
@@ -201,7 +201,7 @@ public class ManifestImporter {
             text.append("; ").append(refused).append(refused == 1 ? " object" : " objects").append(" refused (see the problems)");
         }
         if (!skipped.isEmpty()) {
-            text.append("; not inventoried: ").append(skipped.entrySet().stream()
+            text.append("; not evaluated: ").append(skipped.entrySet().stream()
                     .map(entry -> entry.getValue() + " " + entry.getKey()).collect(Collectors.joining(", ")));
         }
         return text.toString();

@@ -5,6 +5,8 @@ import io.posture.inventory.InventoryViews.ClusterObjectInfo;
 import io.posture.inventory.InventoryViews.ContainerInfo;
 import io.posture.inventory.InventoryViews.EstateCounts;
 import io.posture.inventory.InventoryViews.HostInfo;
+import io.posture.inventory.InventoryViews.KindCount;
+import io.posture.inventory.InventoryViews.UnevaluatedObject;
 import io.posture.inventory.InventoryViews.NamespaceInfo;
 import io.posture.inventory.InventoryViews.RunningImage;
 import io.posture.inventory.InventoryViews.WorkloadInfo;
@@ -17,6 +19,7 @@ import io.posture.inventory.internal.HostRepository;
 import io.posture.inventory.internal.NamespaceEntity;
 import io.posture.inventory.internal.NamespaceRepository;
 import io.posture.inventory.internal.RunningContainerRepository;
+import io.posture.inventory.internal.UnevaluatedObjectRepository;
 import io.posture.inventory.internal.WorkloadRepository;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -50,17 +53,19 @@ public class InventoryQueries {
     private final HostRepository hosts;
     private final RunningContainerRepository runningContainers;
     private final ClusterObjectRepository clusterObjects;
+    private final UnevaluatedObjectRepository unevaluatedObjects;
     private final JsonMapper json;
 
     InventoryQueries(ClusterRepository clusters, NamespaceRepository namespaces, WorkloadRepository workloads,
                      HostRepository hosts, RunningContainerRepository runningContainers,
-                     ClusterObjectRepository clusterObjects, JsonMapper json) {
+                     ClusterObjectRepository clusterObjects, UnevaluatedObjectRepository unevaluatedObjects, JsonMapper json) {
         this.clusters = clusters;
         this.namespaces = namespaces;
         this.workloads = workloads;
         this.hosts = hosts;
         this.runningContainers = runningContainers;
         this.clusterObjects = clusterObjects;
+        this.unevaluatedObjects = unevaluatedObjects;
         this.json = json;
     }
 
@@ -122,6 +127,16 @@ public class InventoryQueries {
                         workload.getContainers().stream().map(container -> new ContainerInfo(container.getType(),
                                 container.getName(), container.getImage(), container.getSecurityContext(),
                                 container.getResources(), container.getProbes(), container.getPorts())).toList())));
+    }
+
+    /** A cluster's objects of kinds no control looks at, counted per kind, most numerous first. */
+    public List<KindCount> unevaluatedKinds(long clusterId) {
+        return unevaluatedObjects.countByKind(clusterId);
+    }
+
+    /** A cluster's objects of kinds no control looks at, a page at a time. */
+    public Page<UnevaluatedObject> unevaluatedObjects(long clusterId, Pageable pageable) {
+        return unevaluatedObjects.findByCluster(clusterId, pageable);
     }
 
     /** A cluster's nodes, a page at a time. */

@@ -79,4 +79,12 @@ public final class InventoryViews {
     /** An image ID (digest) seen running for one container of a workload, and in how many pods. */
     public record RunningImage(String containerName, String image, String imageId, long pods) {
     }
+
+    /** How many objects of a kind there are. */
+    public record KindCount(String kind, long count) {
+    }
+
+    /** An object of a kind no control looks at: seen, kept, not evaluated. */
+    public record UnevaluatedObject(String kind, String apiVersion, String namespace, String name, java.time.Instant lastSeen) {
+    }
 }

@@ -11,6 +11,8 @@ import io.posture.inventory.internal.NamespaceEntity;
 import io.posture.inventory.internal.NamespaceRepository;
 import io.posture.inventory.internal.RunningContainerEntity;
 import io.posture.inventory.internal.RunningContainerRepository;
+import io.posture.inventory.internal.UnevaluatedObjectEntity;
+import io.posture.inventory.internal.UnevaluatedObjectRepository;
 import io.posture.inventory.internal.WorkloadEntity;
 import io.posture.inventory.internal.WorkloadRepository;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,19 +37,21 @@ public class InventoryWriter {
     private final NamespaceRepository namespaces;
     private final WorkloadRepository workloads;
     private final ClusterObjectRepository clusterObjects;
+    private final UnevaluatedObjectRepository unevaluatedObjects;
     private final HostRepository hosts;
     private final RunningContainerRepository runningContainers;
     private final JsonMapper json;
     private final String teamLabel;
 
     InventoryWriter(ClusterRepository clusters, NamespaceRepository namespaces, WorkloadRepository workloads,
-                    ClusterObjectRepository clusterObjects, HostRepository hosts,
-                    RunningContainerRepository runningContainers, JsonMapper json,
+                    ClusterObjectRepository clusterObjects, UnevaluatedObjectRepository unevaluatedObjects,
+                    HostRepository hosts, RunningContainerRepository runningContainers, JsonMapper json,
                     @Value("${posture.inventory.team-label:team}") String teamLabel) {
         this.clusters = clusters;
         this.namespaces = namespaces;
         this.workloads = workloads;
         this.clusterObjects = clusterObjects;
+        this.unevaluatedObjects = unevaluatedObjects;
         this.hosts = hosts;
         this.runningContainers = runningContainers;
         this.json = json;
@@ -90,6 +94,7 @@ public class InventoryWriter {
                 case ObservedResource.ClusterObject object -> recordClusterObject(known, runId, seenAt, object);
                 case ObservedResource.Host host -> recordHost(known, runId, seenAt, host);
                 case ObservedResource.RunningPod pod -> recordRunningPod(known, runId, seenAt, pod);
+                case ObservedResource.Unevaluated object -> recordUnevaluated(known, runId, seenAt, object);
             }
         }
     }
@@ -101,6 +106,7 @@ public class InventoryWriter {
         final Map<String, NamespaceEntity> namespaces = new HashMap<>();
         final Map<String, WorkloadEntity> workloads = new HashMap<>();
         final Map<String, ClusterObjectEntity> objects = new HashMap<>();
+        final Map<String, UnevaluatedObjectEntity> unevaluated = new HashMap<>();
         final Map<String, HostEntity> hosts = new HashMap<>();
         final Map<String, List<RunningContainerEntity>> podContainers = new HashMap<>();
 
@@ -112,6 +118,8 @@ public class InventoryWriter {
                     .findByClusterIdAndNameIn(clusterId, chunk).forEach(entity -> workloads.put(entity.key(), entity)));
             inChunks(names(batch, ObservedResource.ClusterObject.class), chunk -> clusterObjects
                     .findByClusterIdAndNameIn(clusterId, chunk).forEach(entity -> objects.put(entity.key(), entity)));
+            inChunks(names(batch, ObservedResource.Unevaluated.class), chunk -> unevaluatedObjects
+                    .findByClusterIdAndNameIn(clusterId, chunk).forEach(entity -> unevaluated.put(entity.key(), entity)));
             inChunks(names(batch, ObservedResource.RunningPod.class), chunk -> runningContainers
                     .findByClusterIdAndPodNameIn(clusterId, chunk).forEach(entity ->
                             podContainers.computeIfAbsent(entity.podKey(), key -> new ArrayList<>()).add(entity)));
@@ -129,12 +137,13 @@ public class InventoryWriter {
     }
 
     /**
-     * After a COMPLETE run: removes the workloads, namespaces, supporting objects, hosts and running
-     * containers of the cluster that the run did not see. Returns how many were removed.
+     * After a COMPLETE run: removes the workloads, namespaces, supporting and unevaluated objects, hosts and
+     * running containers of the cluster that the run did not see. Returns how many were removed.
      */
     @Transactional
     public int removeNotSeenIn(long clusterId, long runId) {
         return workloads.deleteNotSeenIn(clusterId, runId) + clusterObjects.deleteNotSeenIn(clusterId, runId)
+                + unevaluatedObjects.deleteNotSeenIn(clusterId, runId)
                 + namespaces.deleteNotSeenIn(clusterId, runId) + hosts.deleteNotSeenIn(clusterId, runId)
                 + runningContainers.deleteNotSeenIn(clusterId, runId);
     }
@@ -190,6 +199,15 @@ public class InventoryWriter {
         object.setBody(observed.bodyJson());
         object.seen(seenAt, runId);
         known.objects.put(key, clusterObjects.save(object));
+    }
+
+    private void recordUnevaluated(Known known, long runId, Instant seenAt, ObservedResource.Unevaluated observed) {
+        var key = observed.kind() + "|" + observed.namespace() + "|" + observed.name();
+        var object = known.unevaluated.computeIfAbsent(key, ignored ->
+                new UnevaluatedObjectEntity(known.clusterId, observed.kind(), observed.namespace(), observed.name()));
+        object.setApiVersion(observed.apiVersion());
+        object.seen(seenAt, runId);
+        known.unevaluated.put(key, unevaluatedObjects.save(object));
     }
 
     private void recordHost(Known known, long runId, Instant seenAt, ObservedResource.Host observed) {

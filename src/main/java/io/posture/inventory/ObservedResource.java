@@ -37,6 +37,13 @@ public sealed interface ObservedResource {
     record ClusterObject(SupportingKind kind, String namespace, String name, String bodyJson) implements ObservedResource {
     }
 
+    /**
+     * An object of a kind no control looks at (a custom resource, Endpoints, a StorageClass, ...): kept by identity
+     * only, so it is shown as seen and not evaluated rather than silently dropped. Cluster-scoped: empty namespace.
+     */
+    record Unevaluated(String kind, String apiVersion, String namespace, String name) implements ObservedResource {
+    }
+
     enum SupportingKind {
         ServiceAccount, Role, ClusterRole, RoleBinding, ClusterRoleBinding, NetworkPolicy, Service, Ingress,
         ValidatingWebhookConfiguration, MutatingWebhookConfiguration, Secret, ConfigMap;

@@ -1,6 +1,7 @@
 package io.posture.collect;
 
 import io.posture.inventory.InventoryQueries;
+import io.posture.inventory.InventoryViews;
 import io.posture.inventory.WorkloadKind;
 import io.posture.scoring.ScoreQueries;
 import io.posture.security.AuditLog;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Files;
@@ -21,6 +23,7 @@ import static io.posture.support.Manifests.deployment;
 import static io.posture.support.Manifests.namespace;
 import static io.posture.support.Manifests.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 @SpringBootTest
 class ManifestImporterTest {
@@ -192,5 +195,39 @@ class ManifestImporterTest {
                     .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower-case letters");
         }
         ManifestImporter.requireValidClusterName("prod-eu1");
+    }
+
+    @Test
+    void objectsOfKindsNoControlLooksAtAreKeptAsNotEvaluatedByTheirIdentityOnly(@TempDir Path folder) {
+        write(folder, "app.yaml", deployment("shop", "api", "shop/api:1", "{}") + """
+                ---
+                apiVersion: v1
+                kind: Endpoints
+                metadata: {name: api, namespace: shop}
+                ---
+                apiVersion: example.com/v1
+                kind: Widget
+                metadata: {name: cluster-wide-widget}
+                spec: {password: "not kept"}
+                """);
+
+        var run = importer.importPath("c-unevaluated", "dev", folder);
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(run.message()).contains("not evaluated: 1 Endpoints, 1 Widget");
+        long clusterId = inventory.cluster("c-unevaluated").orElseThrow().id();
+        assertThat(inventory.unevaluatedKinds(clusterId)).extracting(InventoryViews.KindCount::kind, InventoryViews.KindCount::count)
+                .containsExactly(tuple("Endpoints", 1L), tuple("Widget", 1L));
+        assertThat(inventory.unevaluatedObjects(clusterId, PageRequest.of(0, 10, Sort.by("kind"))).getContent())
+                .extracting(InventoryViews.UnevaluatedObject::apiVersion, InventoryViews.UnevaluatedObject::namespace,
+                        InventoryViews.UnevaluatedObject::name)
+                .containsExactly(tuple("v1", "shop", "api"), tuple("example.com/v1", "", "cluster-wide-widget"));
+        assertThat(jdbc.queryForObject("select count(*) from unevaluated_object where cluster_id = ?", Long.class, clusterId))
+                .isEqualTo(2);
+
+        // files are a partial view of a cluster: a second import adds, it neither duplicates nor removes
+        assertThat(importer.importPath("c-unevaluated", "dev", folder).status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(jdbc.queryForObject("select count(*) from unevaluated_object where cluster_id = ?", Long.class, clusterId))
+                .isEqualTo(2);
     }
 }

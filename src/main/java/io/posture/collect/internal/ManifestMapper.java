@@ -4,6 +4,7 @@ import io.posture.collect.ManifestObject;
 import io.posture.inventory.ContainerType;
 import io.posture.inventory.ObservedResource;
 import io.posture.inventory.ObservedResource.SupportingKind;
+import io.posture.inventory.WorkloadKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,7 +27,10 @@ public final class ManifestMapper {
     private ManifestMapper() {
     }
 
-    /** What the inventory keeps of the object: nothing for kinds it does not hold, two records for a running standalone pod. */
+    /**
+     * What the inventory keeps of the object: its identity alone for kinds no control looks at, nothing for a
+     * workload its controller stands for (a Deployment's ReplicaSet), two records for a running standalone pod.
+     */
     public static List<ObservedResource> map(ManifestObject object) {
         if (object.kind().equals("Namespace")) {
             return List.of(new ObservedResource.Namespace(object.name(), stringMap(object.body().path("metadata").path("labels"))));
@@ -37,6 +41,10 @@ public final class ManifestMapper {
         var supporting = SupportingKind.named(object.kind());
         if (supporting.isPresent()) {
             return List.of(supportingObject(object, supporting.get()));
+        }
+        if (WorkloadKind.of(object.kind()).isEmpty()) {
+            return List.of(new ObservedResource.Unevaluated(object.kind(), object.apiVersion(),
+                    object.namespace() == null ? "" : object.namespace(), object.name()));
         }
         var resources = new ArrayList<ObservedResource>();
         object.workloadTemplate().map(template -> workload(object, template)).ifPresent(resources::add);

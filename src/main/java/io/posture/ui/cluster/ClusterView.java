@@ -12,6 +12,8 @@ import com.vaadin.flow.router.Route;
 import io.posture.benchmark.BenchmarkCatalog;
 import io.posture.inventory.InventoryQueries;
 import io.posture.inventory.InventoryViews.HostInfo;
+import io.posture.inventory.InventoryViews.KindCount;
+import io.posture.inventory.InventoryViews.UnevaluatedObject;
 import io.posture.scoring.ScoreQueries;
 import io.posture.scoring.ScoreViews.NamespaceScore;
 import io.posture.scoring.ScoreViews.ScoreScope;
@@ -33,6 +35,9 @@ import java.util.stream.Collectors;
 @Route(value = "clusters/:cluster", layout = MainLayout.class)
 @PageTitle("Cluster · Posture")
 class ClusterView extends EstateView {
+
+    /** Kinds the not-evaluated notice names; the tab lists every object. */
+    private static final int NAMED_KINDS = 6;
 
     ClusterView(InventoryQueries inventory, ScoreQueries scores, BenchmarkCatalog catalog) {
         super(inventory, scores, catalog);
@@ -56,9 +61,23 @@ class ClusterView extends EstateView {
             notice.addClassName("notice");
             add(notice);
         }
+        var unevaluated = inventory.unevaluatedKinds(cluster.id());
+        if (!unevaluated.isEmpty()) {
+            var named = unevaluated.stream().limit(NAMED_KINDS).map(each -> Formats.count(each.count()) + " " + each.kind())
+                    .collect(Collectors.joining(", "));
+            var more = unevaluated.size() > NAMED_KINDS ? " and " + (unevaluated.size() - NAMED_KINDS) + " other kinds" : "";
+            var notice = new Paragraph("Not evaluated: " + named + more
+                    + ". No control looks at these kinds; the Not evaluated tab lists them.");
+            notice.addClassNames("notice", "unevaluated-notice");
+            add(notice);
+        }
         var tabs = new TabSheet();
         tabs.add("Namespaces", namespaces(cluster.id(), clusterName, benchmarkId));
         tabs.add("Nodes", nodes(cluster.id()));
+        if (!unevaluated.isEmpty()) {
+            tabs.add("Not evaluated (" + Formats.count(unevaluated.stream().mapToLong(KindCount::count).sum()) + ")",
+                    unevaluatedObjects(cluster.id()));
+        }
         tabs.add("Trend", new ScoreTrend(days -> scores.trend(benchmarkId, ScoreScope.cluster(cluster.id()), null, days)));
         tabs.addClassName("cluster-tabs");
         add(tabs);
@@ -101,6 +120,22 @@ class ClusterView extends EstateView {
         grid.setItemsPageable(pageable -> inventory.hosts(clusterId, withDefaultSort(pageable, Sort.by("name"))).getContent());
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText("No nodes known: nodes come from live collection (or Node objects in an import).");
+        grid.setHeight("60vh");
+        return grid;
+    }
+
+    private Grid<UnevaluatedObject> unevaluatedObjects(long clusterId) {
+        var grid = new Grid<UnevaluatedObject>();
+        grid.addColumn(UnevaluatedObject::kind).setHeader("Kind").setSortProperty("kind").setFlexGrow(1);
+        grid.addColumn(object -> orDash(object.apiVersion())).setHeader("API version").setSortProperty("apiVersion").setFlexGrow(1);
+        grid.addColumn(object -> object.namespace().isEmpty() ? "(cluster-wide)" : object.namespace()).setHeader("Namespace")
+                .setSortProperty("namespace").setFlexGrow(1);
+        grid.addColumn(UnevaluatedObject::name).setHeader("Name").setSortProperty("name").setFlexGrow(2);
+        grid.addColumn(object -> Formats.time(object.lastSeen())).setHeader("Last seen").setSortProperty("lastSeen");
+        grid.setItemsPageable(pageable -> inventory.unevaluatedObjects(clusterId,
+                withDefaultSort(pageable, Sort.by("kind", "namespace", "name"))).getContent());
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addClassName("unevaluated-objects");
         grid.setHeight("60vh");
         return grid;
     }

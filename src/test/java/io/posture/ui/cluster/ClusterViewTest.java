@@ -3,7 +3,10 @@ package io.posture.ui.cluster;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
 import io.posture.inventory.InventoryQueries;
+import io.posture.inventory.InventoryViews.UnevaluatedObject;
 import io.posture.inventory.InventoryWriter;
 import io.posture.scoring.ScoreViews.NamespaceScore;
 import io.posture.ui.DemoEstateViewTest;
@@ -51,5 +54,22 @@ class ClusterViewTest extends DemoEstateViewTest {
         } finally {
             writer.recordUnreadKinds(clusterId, List.of());
         }
+    }
+
+    @Test
+    void namesTheObjectsNoControlLooksAtAndListsThemOnTheirOwnTab() {
+        navigate("clusters/prod-eu1", ClusterView.class);
+
+        assertThat($(Paragraph.class).withClassName("unevaluated-notice").single().getText())
+                .startsWith("Not evaluated: 1 Certificate, 1 ClusterIssuer, 1 PodDisruptionBudget, 1 StorageClass.");
+        var tabs = $(TabSheet.class).single();
+        var tab = $(Tab.class).withText("Not evaluated (4)").single();
+        tabs.setSelectedTab(tab);
+
+        @SuppressWarnings("unchecked")
+        Grid<UnevaluatedObject> grid = $(Grid.class).withClassName("unevaluated-objects").single();
+        assertThat(test(grid).size()).isEqualTo(4);
+        assertThat(test(grid).getRow(0).kind()).isEqualTo("Certificate");
+        assertThat(test(grid).getCellText(1, 2)).isEqualTo("(cluster-wide)");
     }
 }

@@ -80,6 +80,7 @@ final class ScanCommand {
         }
         var today = LocalDate.now(java.time.ZoneOffset.UTC);
         var catalog = new BenchmarkCatalog();
+        exceptions = exceptions.byProblem(catalog);
         var benchmarks = new ArrayList<Benchmark>();
         for (var ref : options.benchmarks()) {
             Benchmark benchmark;

@@ -1,5 +1,7 @@
 package io.posture.cli;
 
+import io.posture.benchmark.BenchmarkCatalog;
+import io.posture.benchmark.ControlKey;
 import io.posture.shared.SafeYaml;
 import tools.jackson.databind.JsonNode;
 
@@ -13,14 +15,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A reviewed exceptions file for {@code posture scan --exceptions FILE}: each entry explains one
  * failing (benchmark, control, resource) with a reason, who reviewed it and when, and optionally
  * until when it holds. A failure it explains is EXCEPTED, not a failure; an expired entry explains
  * nothing. Every field is checked: a file with a wrong or missing one is refused whole.
+ * <p>
+ * An entry explains the problem its control detects, as exceptions do in the dashboard: one for CIS
+ * Kubernetes 5.1.2 also explains NSA/CISA 3.2, which uses that control ({@link #byProblem}).
  */
-record ScanExceptions(List<Entry> entries) {
+record ScanExceptions(List<Entry> entries, UnaryOperator<ControlKey> problemOf) {
 
     private static final int MAX_BYTES = 1_000_000;
     private static final Set<String> FIELDS = Set.of("benchmark", "control", "resource", "reason", "reviewedBy", "reviewedOn",
@@ -29,8 +35,8 @@ record ScanExceptions(List<Entry> entries) {
     record Entry(String benchmark, String control, String resource, String reason, String reviewedBy, LocalDate reviewedOn,
                  LocalDate expires) {
 
-        boolean explains(String benchmarkId, String controlId, String resourceLabel, LocalDate today) {
-            return benchmark.equals(benchmarkId) && control.equals(controlId) && resource.equals(resourceLabel)
+        boolean explains(ControlKey problem, String resourceLabel, LocalDate today, UnaryOperator<ControlKey> problemOf) {
+            return problemOf.apply(new ControlKey(benchmark, control)).equals(problem) && resource.equals(resourceLabel)
                     && (expires == null || !today.isAfter(expires));
         }
 
@@ -40,7 +46,13 @@ record ScanExceptions(List<Entry> entries) {
     }
 
     static ScanExceptions none() {
-        return new ScanExceptions(List.of());
+        return new ScanExceptions(List.of(), UnaryOperator.identity());
+    }
+
+    /** These exceptions, matched by the control that stands for each control's problem in the catalogue. */
+    ScanExceptions byProblem(BenchmarkCatalog catalog) {
+        return new ScanExceptions(entries, key -> catalog.control(key)
+                .map(control -> catalog.problem(key.benchmarkId(), control).key()).orElse(key));
     }
 
     /** Reads the file; an IllegalArgumentException names the entry and field that is wrong. */
@@ -67,11 +79,12 @@ record ScanExceptions(List<Entry> entries) {
         for (int i = 0; i < root.size(); i++) {
             entries.add(entry(file + ", exception " + (i + 1), root.get(i)));
         }
-        return new ScanExceptions(List.copyOf(entries));
+        return new ScanExceptions(List.copyOf(entries), UnaryOperator.identity());
     }
 
     Optional<Entry> explaining(String benchmarkId, String controlId, String resourceLabel, LocalDate today) {
-        return entries.stream().filter(entry -> entry.explains(benchmarkId, controlId, resourceLabel, today)).findFirst();
+        var problem = problemOf.apply(new ControlKey(benchmarkId, controlId));
+        return entries.stream().filter(entry -> entry.explains(problem, resourceLabel, today, problemOf)).findFirst();
     }
 
     private static Entry entry(String where, JsonNode node) {

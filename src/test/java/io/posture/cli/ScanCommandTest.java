@@ -85,6 +85,11 @@ class ScanCommandTest {
         var privileged = find(JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8)), "privileged");
         assertThat(privileged.path("status").asString()).isEqualTo("EXCEPTED");
         assertThat(privileged.path("exception").path("reviewedBy").asString()).isEqualTo("alice");
+
+        scan(manifests[0], "--benchmark", "pss-restricted,cis-kubernetes", "--exceptions", exceptions.toString());
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("the same problem under other benchmarks: one reviewed exception")
+                .contains("privileged on Deployment shop/api: node agent, isolated node pool")
+                .contains("5.2.2 on Deployment shop/api: node agent, isolated node pool");
     }
 
     @Test

@@ -284,6 +284,33 @@ class KubernetesCollectionTest {
     }
 
     @Test
+    void objectsTheServerSendsBrokenAreNamedOnAPartialRunAndTheRestOfTheirKindLands() {
+        kubernetes.resource(deployment("api", false)).create();
+        long id = connect("live-bad");
+        assertThat(collect(id).status()).isEqualTo(RunStatus.COMPLETE);
+        kubernetes.apps().deployments().inNamespace("shop").withName("api").delete();
+        var good = kubernetes.getKubernetesSerialization().asJson(deployment("good", false));
+        server.expect().get().withPath("/apis/apps/v1/statefulsets?limit=500")
+                .andReturn(200, "{\"kind\":\"StatefulSetList\",\"apiVersion\":\"apps/v1\",\"items\":["
+                        + "{\"metadata\":{\"name\":\"no-template\",\"namespace\":\"shop\"},\"spec\":{}},"
+                        + "{\"metadata\":{\"namespace\":\"shop\"},\"spec\":{\"template\":{\"spec\":{\"containers\":[]}}}}]}").always();
+        server.expect().get().withPath("/apis/apps/v1/deployments?limit=500")
+                .andReturn(200, "{\"kind\":\"DeploymentList\",\"apiVersion\":\"apps/v1\",\"items\":[" + good + "]}").always();
+
+        var run = collect(id);
+
+        assertThat(run.status()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(run.message()).contains("2 objects could not be read").endsWith("so nothing was removed");
+        assertThat(runs.problems(run.id())).extracting(RunViews.RunProblem::location)
+                .containsExactlyInAnyOrder("StatefulSet shop/no-template", "StatefulSet without a name");
+        assertThat(runs.problems(run.id())).filteredOn(problem -> problem.location().endsWith("no-template")).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("no pod spec"));
+        assertThat(inventory.workload("live-bad", "shop", WorkloadKind.Deployment, "good")).as("the good ones land").isPresent();
+        assertThat(inventory.workload("live-bad", "shop", WorkloadKind.Deployment, "api"))
+                .as("a PARTIAL run removes nothing: what it could not read may be what is missing").isPresent();
+    }
+
+    @Test
     void anExpiredContinueTokenRestartsTheList() {
         kubernetes.resource(deployment("api", false)).create();
         server.expect().get().withPath("/apis/apps/v1/deployments?limit=500")

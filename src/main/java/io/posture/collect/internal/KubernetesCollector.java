@@ -66,6 +66,8 @@ public class KubernetesCollector {
     private static final Logger log = LoggerFactory.getLogger(KubernetesCollector.class);
     private static final int MAX_LIST_RESTARTS = 3;
     private static final int UNREACHABLE_AFTER = 2;
+    /** Objects a run names when the server sends ones it cannot read; the rest are counted. */
+    private static final int NAMED_REFUSALS = 100;
 
     /** The kinds read, in order: namespaces first, so that workloads find their team. */
     static final List<KindSpec> KINDS = List.of(
@@ -162,6 +164,8 @@ public class KubernetesCollector {
 
     public void collect(ClusterConnectionEntity connection, CollectionRunEntity run) {
         var problems = new ArrayList<RunProblemEntity>();
+        var refused = new ArrayList<RunProblemEntity>();
+        int refusedObjects = 0;
         var counts = new LinkedHashMap<String, Integer>();
         int stored = 0;
         int read = 0;
@@ -178,10 +182,11 @@ public class KubernetesCollector {
                     break;
                 }
                 try {
-                    var outcome = readKind(client, kind, clusterId, run.getId());
+                    var outcome = readKind(client, kind, clusterId, run.getId(), refused);
                     counts.put(kind.kind(), outcome.read());
                     read += outcome.read();
                     stored += outcome.stored();
+                    refusedObjects += outcome.refused();
                     kindsRead++;
                     unreachable = 0;
                 } catch (KindNotRead e) {
@@ -202,7 +207,7 @@ public class KubernetesCollector {
             log.warn("Collection of {} stopped", connection.getClusterName(), e);
             problems.add(new RunProblemEntity("connection", "could not connect: " + rootMessage(e)));
         }
-        var status = problems.isEmpty() ? RunStatus.COMPLETE : kindsRead > 0 ? RunStatus.PARTIAL : RunStatus.FAILED;
+        var status = problems.isEmpty() && refusedObjects == 0 ? RunStatus.COMPLETE : kindsRead > 0 ? RunStatus.PARTIAL : RunStatus.FAILED;
         int removed = status == RunStatus.COMPLETE ? inventory.removeNotSeenIn(clusterId, run.getId()) : 0;
         if (status != RunStatus.FAILED) {
             inventory.recordUnreadKinds(clusterId, KINDS.stream().map(KindSpec::kind).filter(kind -> !counts.containsKey(kind)).toList());
@@ -212,10 +217,15 @@ public class KubernetesCollector {
                 + (removed > 0 ? ", " + removed + " removed (no longer in the cluster)" : "")
                 + (leftOut.isEmpty() ? "" : "; " + String.join(", ", leftOut) + " left out: the collector role does not list them"
                         + " (opt-in, see docs/collectors.md), so their controls are unknown")
-                + (problems.isEmpty() ? "" : "; " + problems.size() + (problems.size() == 1 ? " kind" : " kinds") + " not read, so nothing was removed");
+                + (problems.isEmpty() ? "" : "; " + problems.size() + (problems.size() == 1 ? " kind" : " kinds") + " not read")
+                + (refusedObjects == 0 ? "" : "; " + refusedObjects + (refusedObjects == 1 ? " object" : " objects") + " could not be read"
+                        + (refusedObjects > refused.size() ? " (the first " + refused.size() + " are named)" : ""))
+                + (status == RunStatus.COMPLETE ? "" : ", so nothing was removed");
         run.progress(kindsAttempted, KINDS.size(), read);
         run.counted(kindCounts, removed);
-        run.finish(clusterId, status, clock.instant(), kindsRead, problems.size(), stored, read - stored, message, problems);
+        var allProblems = new ArrayList<>(problems);
+        allProblems.addAll(refused);
+        run.finish(clusterId, status, clock.instant(), kindsRead, problems.size(), stored, read - stored, message, allProblems);
         runs.save(run);
         // Scoring and findings run on the completion event; "finished" is announced once they are done.
         var summary = completion.announce(run, clusterId);
@@ -225,9 +235,10 @@ public class KubernetesCollector {
                 KINDS.size(), read, true)));
     }
 
-    private KindOutcome readKind(KubernetesClient client, KindSpec kind, long clusterId, long runId) {
+    private KindOutcome readKind(KubernetesClient client, KindSpec kind, long clusterId, long runId, List<RunProblemEntity> refused) {
         int read = 0;
         int stored = 0;
+        int refusedHere = 0;
         int restarts = 0;
         String continueToken = null;
         while (true) {
@@ -250,15 +261,21 @@ public class KubernetesCollector {
                 read++;
                 try {
                     batch.addAll(ManifestMapper.map(toManifestObject(client, kind, item)));
-                } catch (ManifestException e) {
-                    log.debug("Skipped {} {}: {}", kind.kind(), item.getMetadata().getName(), e.getMessage());
+                } catch (RuntimeException e) {
+                    // one object the server answers strangely (no name, a StatefulSet without a pod template) is
+                    // named on the run, which is then PARTIAL; the rest of the kind is still read and stored
+                    refusedHere++;
+                    if (refused.size() < NAMED_REFUSALS) {
+                        refused.add(new RunProblemEntity(kind.kind() + " " + identity(item), e instanceof ManifestException
+                                ? e.getMessage() : "could not be read (" + e.getClass().getSimpleName() + ")"));
+                    }
                 }
             }
             // Small transactions even when a server ignores the page limit and answers with everything at once.
             stored += writer.write(clusterId, runId, batch);
             continueToken = page.next();
             if (continueToken == null || continueToken.isEmpty()) {
-                return new KindOutcome(read, stored);
+                return new KindOutcome(read, stored, refusedHere);
             }
         }
     }
@@ -304,12 +321,23 @@ public class KubernetesCollector {
 
     private ManifestObject toManifestObject(KubernetesClient client, KindSpec kind, HasMetadata item) {
         var metadata = item.getMetadata();
+        if (metadata == null || metadata.getName() == null || metadata.getName().isBlank()) {
+            throw new ManifestException("the server sent a " + kind.kind() + " without metadata.name");
+        }
         // Of a metadata-only kind, nothing but the metadata is even serialised, whatever the server sent.
         var body = kind.metadataOnly()
                 ? json.createObjectNode().set("metadata", json.readTree(client.getKubernetesSerialization().asJson(metadata)))
                 : json.readTree(client.getKubernetesSerialization().asJson(item));
         return new ManifestObject(kind.kind() + " (API)", 0, kind.kind(), kind.apiVersion(),
                 metadata.getNamespace(), metadata.getName(), body);
+    }
+
+    private static String identity(HasMetadata item) {
+        var metadata = item.getMetadata();
+        if (metadata == null || metadata.getName() == null) {
+            return "without a name";
+        }
+        return metadata.getNamespace() == null ? metadata.getName() : metadata.getNamespace() + "/" + metadata.getName();
     }
 
     private void progress(CollectionRunEntity run, String clusterName, int kindsDone, int read) {
@@ -362,7 +390,7 @@ public class KubernetesCollector {
         }
     }
 
-    private record KindOutcome(int read, int stored) {
+    private record KindOutcome(int read, int stored, int refused) {
     }
 
     private record Page(List<HasMetadata> items, String next) {

@@ -157,7 +157,7 @@ class FindingsView extends VerticalLayout implements BeforeEnterObserver {
         benchmark.setLabel("Benchmark");
         benchmark.setItems(titles.keySet());
         benchmark.setItemLabelGenerator(titles::get);
-        benchmark.setWidth("14rem");
+        benchmark.setWidth("16rem");
     }
 
     private static Pageable withDefaultSort(Pageable pageable) {

@@ -103,6 +103,12 @@ public final class JsonShape {
         };
     }
 
+    /** A value that some versions of a format write alone and others as a list of such values. */
+    public static Check oneOrList(Check item) {
+        var many = list(item);
+        return (node, path, problems) -> (node.isArray() ? many : item).check(node, path, problems);
+    }
+
     public static Check map(Check value) {
         return (node, path, problems) -> {
             if (unset(node)) {

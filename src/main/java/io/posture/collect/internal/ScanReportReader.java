@@ -51,8 +51,16 @@ public final class ScanReportReader {
     private static final Check TRIVY = object(Map.of("SchemaVersion", NUMBER, "ArtifactName", JsonShape.text(1024),
             "ArtifactType", STRING, "Metadata", IMAGE_METADATA, "Results", list(TRIVY_RESULT),
             "Trivy", object(Map.of("Version", STRING))));
-    private static final Check TRIVY_KUBERNETES = object(Map.of("Resources", list(object(Map.of(
-            "Metadata", list(IMAGE_METADATA), "Results", list(TRIVY_RESULT))))));
+    /** One resource of a trivy k8s report; its Metadata is one object in some versions, a list in others. */
+    private static final Check TRIVY_RESOURCE = object(Map.of("Namespace", STRING, "Kind", STRING, "Name", STRING,
+            "Metadata", JsonShape.oneOrList(IMAGE_METADATA), "Results", list(TRIVY_RESULT), "Error", STRING));
+    /**
+     * trivy k8s: {@code --report all} lists {@code Resources}, {@code --report summary} {@code Findings}, and
+     * versions before 0.40 split them into {@code Vulnerabilities} and {@code Misconfigurations}.
+     */
+    private static final List<String> TRIVY_RESOURCE_LISTS = List.of("Resources", "Findings", "Vulnerabilities", "Misconfigurations");
+    private static final Check TRIVY_KUBERNETES = object(Map.of("ClusterName", STRING, "Resources", list(TRIVY_RESOURCE),
+            "Findings", list(TRIVY_RESOURCE), "Vulnerabilities", list(TRIVY_RESOURCE), "Misconfigurations", list(TRIVY_RESOURCE)));
     private static final Check TRIVY_RESULTS = list(TRIVY_RESULT);
     private static final Check GRYPE = object(Map.of(
             "matches", list(object(Map.of(
@@ -86,7 +94,7 @@ public final class ScanReportReader {
         if (root.isObject() && root.has("matches")) {
             requireShape(GRYPE, root, "Grype");
             reports = List.of(grype(root, skipped));
-        } else if (root.isObject() && root.has("Resources")) {
+        } else if (root.isObject() && (root.has("Resources") || root.has("Findings") || root.has("ClusterName"))) {
             requireShape(TRIVY_KUBERNETES, root, "trivy k8s");
             reports = trivyKubernetes(root, skipped);
         } else if (root.isObject() && (root.has("Results") || root.has("SchemaVersion"))) {
@@ -158,29 +166,25 @@ public final class ScanReportReader {
         return new ScanReport("trivy", null, trivyImage(reference, null), vulnerabilities);
     }
 
-    /** trivy k8s: a resource's results name their image in Target; one report per image across resources. */
+    /**
+     * trivy k8s: a resource's results name their image in Target; one report per image across resources. Resources
+     * running the same image repeat its results: the first resource's stand for the image.
+     */
     private static List<ScanReport> trivyKubernetes(JsonNode root, List<String> skipped) {
         var byImage = new LinkedHashMap<String, List<Vulnerability>>();
         var metadata = new LinkedHashMap<String, JsonNode>();
-        for (var resource : root.path("Resources")) {
-            for (var image : resource.path("Metadata")) {
-                var name = text(image.path("Reference"));
-                if (name == null && image.path("RepoTags").size() > 0) {
-                    name = text(image.path("RepoTags").get(0));
+        for (var list : TRIVY_RESOURCE_LISTS) {
+            for (var resource : root.path(list)) {
+                for (var image : imageMetadata(resource)) {
+                    var name = text(image.path("Reference"));
+                    if (name == null && image.path("RepoTags").size() > 0) {
+                        name = text(image.path("RepoTags").get(0));
+                    }
+                    if (name != null) {
+                        metadata.putIfAbsent(name, image);
+                    }
                 }
-                if (name != null) {
-                    metadata.putIfAbsent(name, image);
-                }
-            }
-            // an os-pkgs result names its image in Target; the language-package results after it are files in that image
-            var image = resourceImage(resource);
-            for (var result : resource.path("Results")) {
-                if ("os-pkgs".equals(text(result.path("Class"), "os-pkgs"))) {
-                    image = targetImage(text(result.path("Target")));
-                }
-                if (image != null) {
-                    trivyVulnerabilities(result, byImage.computeIfAbsent(image, key -> new ArrayList<>()), skipped);
-                }
+                resourceVulnerabilities(resource, skipped).forEach(byImage::putIfAbsent);
             }
         }
         var reports = new ArrayList<ScanReport>();
@@ -194,8 +198,44 @@ public final class ScanReportReader {
         return reports;
     }
 
+    /** An os-pkgs result names its image in Target; the language-package results after it are files in that image. */
+    private static Map<String, List<Vulnerability>> resourceVulnerabilities(JsonNode resource, List<String> skipped) {
+        var byImage = new LinkedHashMap<String, List<Vulnerability>>();
+        var image = resourceImage(resource);
+        for (var result : resource.path("Results")) {
+            // only package results say what vulnerabilities an image has; a configuration or secret result does not
+            // make an image "scanned, nothing found"
+            var resultClass = text(result.path("Class"), result.has("Vulnerabilities") ? "os-pkgs" : "");
+            if (!resultClass.equals("os-pkgs") && !resultClass.equals("lang-pkgs")) {
+                continue;
+            }
+            if (resultClass.equals("os-pkgs")) {
+                image = targetImage(text(result.path("Target")));
+            }
+            if (image != null) {
+                trivyVulnerabilities(result, byImage.computeIfAbsent(image, key -> new ArrayList<>()), skipped);
+            }
+        }
+        return byImage;
+    }
+
+    private static List<JsonNode> imageMetadata(JsonNode resource) {
+        var metadata = resource.path("Metadata");
+        var all = new ArrayList<JsonNode>();
+        if (metadata.isArray()) {
+            metadata.forEach(all::add);
+        } else if (metadata.isObject()) {
+            all.add(metadata);
+        }
+        return all;
+    }
+
     private static String resourceImage(JsonNode resource) {
-        var first = resource.path("Metadata").path(0);
+        var images = imageMetadata(resource);
+        if (images.isEmpty()) {
+            return null;
+        }
+        var first = images.getFirst();
         var name = text(first.path("Reference"));
         return name != null ? name : text(first.path("RepoTags").path(0));
     }

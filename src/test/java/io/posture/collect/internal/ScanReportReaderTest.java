@@ -87,6 +87,32 @@ class ScanReportReaderTest {
     }
 
     @Test
+    void trivyKubernetesBeforeVersion040SplitsVulnerabilitiesAndMisconfigurations() throws IOException {
+        var reports = ScanReportReader.read(sample("trivy-k8s-legacy.json")).reports();
+
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.image().reference()).isEqualTo("ubuntu:latest");
+            assertThat(report.vulnerabilities()).extracting(Vulnerability::id, Vulnerability::severity, Vulnerability::cvss)
+                    .containsExactly(tuple("CVE-2016-2781", "LOW", 8.6));
+        });
+    }
+
+    @Test
+    void trivyKubernetesSummaryReportsOneMetadataObjectPerResourceAndImagesRepeatAcrossResources() throws IOException {
+        var reports = ScanReportReader.read(sample("trivy-k8s-summary.json")).reports();
+
+        assertThat(reports).extracting(report -> report.image().reference())
+                .as("an image with a package result and none found is scanned; one with only a configuration result is not")
+                .containsExactly("ghcr.io/example/web:2.0", "ghcr.io/example/clean:1.0");
+        var web = reports.getFirst();
+        assertThat(web.vulnerabilities()).as("web and web-canary run the same image: its vulnerabilities once")
+                .extracting(Vulnerability::id).containsExactly("CVE-2024-6119");
+        assertThat(web.image().digest()).isEqualTo("sha256:" + "2".repeat(64));
+        assertThat(web.image().architecture()).isEqualTo("arm64");
+        assertThat(reports.get(1).vulnerabilities()).isEmpty();
+    }
+
+    @Test
     void entriesWithoutIdOrPackageAreSkippedAndCounted() throws IOException {
         var parsed = ScanReportReader.read(sample("trivy-legacy-array.json"));
 
@@ -131,7 +157,9 @@ class ScanReportReaderTest {
             "no image named | {\"SchemaVersion\": 2, \"Results\": []} | does not say which image",
             "a filesystem scan | {\"SchemaVersion\": 2, \"ArtifactName\": \".\", \"ArtifactType\": \"filesystem\", \"Results\": []} | does not say which image",
             "Grype on a directory | {\"matches\": [], \"source\": {\"type\": \"directory\", \"target\": \"/src\"}} | not a container image",
-            "Trivy k8s without images | {\"ClusterName\": \"c\", \"Resources\": []} | names no image"})
+            "Trivy k8s without images | {\"ClusterName\": \"c\", \"Resources\": []} | names no image",
+            "Trivy k8s, Metadata a number | {\"ClusterName\": \"c\", \"Findings\": [{\"Kind\": \"Pod\", \"Metadata\": 7}]} | Findings[0].Metadata is a number",
+            "old Trivy k8s, results a map | {\"ClusterName\": \"c\", \"Vulnerabilities\": [{\"Results\": {}}]} | Vulnerabilities[0].Results is an object"})
     void refusesWhatIsNotAnImageReportWithWhatWasExpected(String name, String content, String message) {
         assertThatThrownBy(() -> ScanReportReader.read(bytes(content)))
                 .isInstanceOf(ManifestException.class).hasMessageContaining(message);

@@ -30,7 +30,8 @@ import static io.posture.collect.internal.JsonShape.object;
 
 /**
  * Reads vulnerability scan reports of images: Trivy JSON (schema 2, the older bare array of
- * results, and the Kubernetes {@code Resources[]} shape, which covers many images) and Grype JSON.
+ * results, and every trivy k8s shape, which covers many images), Grype JSON, and Trivy Operator
+ * VulnerabilityReports (one, or a List of them).
  * Entries without a vulnerability id or package are skipped and counted; a file of another kind
  * is refused with what was expected.
  */
@@ -100,17 +101,49 @@ public final class ScanReportReader {
         } else if (root.isObject() && (root.has("Results") || root.has("SchemaVersion"))) {
             requireShape(TRIVY, root, "Trivy");
             reports = List.of(trivy(root, skipped));
+        } else if (root.isObject() && TrivyOperatorReport.isVulnerabilityReport(text(root.path("kind")), text(root.path("apiVersion")))) {
+            reports = List.of(TrivyOperatorReport.read(root));
+        } else if (root.isObject() && root.path("items").isArray() && text(root.path("kind"), "").endsWith("List")) {
+            reports = operatorReports(root, skipped);
         } else if (root.isArray() && (root.isEmpty() || root.get(0).has("Target"))) {
             requireShape(TRIVY_RESULTS, root, "Trivy");
             reports = List.of(trivyArray(root, skipped));
         } else {
             throw new ManifestException("not a Trivy or Grype report: expected Trivy JSON (SchemaVersion and Results, "
-                    + "Resources from trivy k8s, or an array of results) or Grype JSON (matches and source)");
+                    + "Resources from trivy k8s, or an array of results), Grype JSON (matches and source) or Trivy Operator "
+                    + "VulnerabilityReports (kubectl get vulnerabilityreports -o json)");
         }
         if (reports.isEmpty()) {
             throw new ManifestException("the report names no image");
         }
         return new Parsed(reports, List.copyOf(skipped));
+    }
+
+    /**
+     * {@code kubectl get vulnerabilityreports -o json}: a List of the operator's reports, one per workload container.
+     * A malformed report or an object of another kind is skipped with its reason; the others are read.
+     */
+    private static List<ScanReport> operatorReports(JsonNode list, List<String> skipped) {
+        var reports = new ArrayList<ScanReport>();
+        int index = 0;
+        for (var item : list.path("items")) {
+            index++;
+            var kind = text(item.path("kind"), "an object without a kind");
+            if (!TrivyOperatorReport.isVulnerabilityReport(kind, text(item.path("apiVersion")))) {
+                skipped.add("item " + index + ", " + JsonShape.abbreviate(kind) + ", which is not a Trivy Operator VulnerabilityReport");
+                continue;
+            }
+            try {
+                reports.add(TrivyOperatorReport.read(item));
+            } catch (ManifestException e) {
+                skipped.add("item " + index + ": " + e.getMessage());
+            }
+        }
+        if (reports.isEmpty()) {
+            throw new ManifestException("a list of " + index + " objects without a readable Trivy Operator VulnerabilityReport"
+                    + (skipped.isEmpty() ? "" : " (" + skipped.getFirst() + ")"));
+        }
+        return reports;
     }
 
     /** A report of the wrong shape is refused whole: read as "no vulnerabilities", it would clear an image's record. */

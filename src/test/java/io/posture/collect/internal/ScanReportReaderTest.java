@@ -113,6 +113,37 @@ class ScanReportReaderTest {
     }
 
     @Test
+    void trivyOperatorVulnerabilityReportsListedByKubectlAreOneScanEachOtherReportsSkipped() throws IOException {
+        var parsed = ScanReportReader.read(sample("trivy-operator-reports.json"));
+
+        assertThat(parsed.reports()).extracting(report -> report.image().reference(), report -> report.vulnerabilities().size())
+                .containsExactly(tuple("docker.io/library/nginx:1.16", 2), tuple("ghcr.io/fluxcd/source-controller:v0.16.1", 0));
+        var nginx = parsed.reports().getFirst();
+        assertThat(nginx.scanner()).isEqualTo("trivy-operator");
+        assertThat(nginx.scannerVersion()).isEqualTo("0.16.0");
+        assertThat(nginx.vulnerabilities()).extracting(Vulnerability::id, Vulnerability::severity, Vulnerability::cvss,
+                        Vulnerability::fixedVersion, Vulnerability::fixState)
+                .containsExactly(tuple("CVE-2019-20367", "CRITICAL", 9.1, "0.9.1-2+deb10u1", FixState.FIXED),
+                        tuple("CVE-2018-25009", "CRITICAL", 9.1, null, FixState.UNKNOWN));
+        assertThat(parsed.skipped()).singleElement().asString().contains("item 3, ConfigAuditReport");
+    }
+
+    @Test
+    void aMalformedOperatorReportIsRefusedWithItsPath() {
+        var wrong = bytes("""
+                {"apiVersion": "aquasecurity.github.io/v1alpha1", "kind": "VulnerabilityReport", "metadata": {"name": "x"},
+                 "report": {"artifact": {"repository": "library/nginx"}, "vulnerabilities": {"CVE-1": "HIGH"}}}""");
+        assertThatThrownBy(() -> ScanReportReader.read(wrong)).isInstanceOf(ManifestException.class)
+                .hasMessageContaining("report.vulnerabilities is an object, expected a list");
+        var imageless = bytes("""
+                {"apiVersion": "aquasecurity.github.io/v1alpha1", "kind": "VulnerabilityReport", "report": {"vulnerabilities": []}}""");
+        assertThatThrownBy(() -> ScanReportReader.read(imageless)).hasMessageContaining("does not name its image");
+        var noReports = bytes("""
+                {"apiVersion": "v1", "kind": "List", "items": [{"kind": "Pod", "apiVersion": "v1"}]}""");
+        assertThatThrownBy(() -> ScanReportReader.read(noReports)).hasMessageContaining("without a readable Trivy Operator VulnerabilityReport");
+    }
+
+    @Test
     void entriesWithoutIdOrPackageAreSkippedAndCounted() throws IOException {
         var parsed = ScanReportReader.read(sample("trivy-legacy-array.json"));
 

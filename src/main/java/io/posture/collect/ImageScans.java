@@ -1,5 +1,6 @@
 package io.posture.collect;
 
+import io.posture.inventory.ImageViews.ScanReport;
 import io.posture.collect.internal.ScanReportReader;
 import io.posture.inventory.ImageCatalog;
 import io.posture.security.AuditLog;
@@ -69,11 +70,20 @@ public class ImageScans {
                     + " MB; scan reports may be at most " + maxFileBytes / (1024 * 1024) + " MB");
         }
         var parsed = ScanReportReader.read(content);
-        var sha256 = Sha256.hex(content);
+        var result = record(fileName, Sha256.hex(content), parsed.reports());
+        return new ImportResult(result.scanner(), result.sha256(), result.images(), parsed.skipped());
+    }
+
+    /**
+     * Stores reports already read (Trivy Operator VulnerabilityReports found among a run's manifests) as the scans
+     * of their images, each image's replacing its previous scan. Called inside an import its caller authorised.
+     */
+    @Transactional
+    ImportResult record(String fileName, String sha256, List<ScanReport> reports) {
         var now = clock.instant();
         var actor = AuditLog.currentActor();
         var imported = new ArrayList<ImportedImage>();
-        for (var report : parsed.reports()) {
+        for (var report : reports) {
             long imageId;
             try {
                 imageId = catalog.recordScan(report, UploadNames.baseName(fileName), sha256, actor, now);
@@ -82,11 +92,11 @@ public class ImageScans {
             }
             imported.add(new ImportedImage(imageId, report.image().reference(), report.image().digest(), report.vulnerabilities().size()));
         }
-        var scanner = parsed.reports().getFirst().scanner();
+        var scanner = reports.getFirst().scanner();
         audit.record("scan.imported", scanner + " " + UploadNames.baseName(fileName), null,
                 imported.size() + (imported.size() == 1 ? " image, " : " images, ")
                         + imported.stream().mapToInt(ImportedImage::vulnerabilities).sum() + " vulnerabilities", sha256);
         events.publishEvent(new ImageScansImported(imported.stream().map(ImportedImage::imageId).toList()));
-        return new ImportResult(scanner, sha256, List.copyOf(imported), parsed.skipped());
+        return new ImportResult(scanner, sha256, List.copyOf(imported), List.of());
     }
 }

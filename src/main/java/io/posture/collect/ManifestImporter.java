@@ -7,6 +7,9 @@ import io.posture.collect.internal.ManifestMapper;
 import io.posture.collect.internal.BatchWriter;
 import io.posture.collect.internal.RunCompletion;
 import io.posture.collect.internal.RunProblemEntity;
+import io.posture.collect.internal.TrivyOperatorReport;
+import io.posture.inventory.ImageViews.ScanReport;
+import io.posture.shared.Sha256;
 import io.posture.inventory.InventoryWriter;
 import io.posture.inventory.ObservedResource;
 import io.posture.inventory.WorkloadKind;
@@ -51,9 +54,10 @@ public class ManifestImporter {
     private final BatchWriter writer;
     private final Clock clock;
     private final AuditLog audit;
+    private final ImageScans imageScans;
 
     ManifestImporter(InventoryWriter inventory, CollectionRunRepository runs, RunCompletion completion, BatchWriter writer,
-                     Clock clock, AuditLog audit, @Value("${posture.import.max-file-size:16MB}") DataSize maxFileSize) {
+                     Clock clock, AuditLog audit, ImageScans imageScans, @Value("${posture.import.max-file-size:16MB}") DataSize maxFileSize) {
         this.reader = new ManifestReader(maxFileSize.toBytes());
         this.inventory = inventory;
         this.runs = runs;
@@ -61,6 +65,7 @@ public class ManifestImporter {
         this.writer = writer;
         this.clock = clock;
         this.audit = audit;
+        this.imageScans = imageScans;
     }
 
     public RunSummary importPath(String clusterName, String environment, Path path) {
@@ -105,6 +110,7 @@ public class ManifestImporter {
         int filesFailed = 0;
         int refusedObjects = 0;
         int stored = 0;
+        int imageReports = 0;
         // registered once there is something to store: a refused import leaves no trace in the inventory
         Long clusterId = null;
         List<Path> files;
@@ -122,7 +128,18 @@ public class ManifestImporter {
                 contents.refused().forEach(refusal -> problems.add(new RunProblemEntity(displayName + ", " + refusal.where(),
                         refusal.reason())));
                 refusedObjects += contents.refused().size();
+                var operatorScans = new ArrayList<ScanReport>();
                 for (var object : contents.objects()) {
+                    if (TrivyOperatorReport.isVulnerabilityReport(object.kind(), object.apiVersion())) {
+                        try {
+                            operatorScans.add(TrivyOperatorReport.read(object.body()));
+                        } catch (ManifestException e) {
+                            refusedObjects++;
+                            problems.add(new RunProblemEntity(displayName + ", line " + object.line() + ", VulnerabilityReport "
+                                    + object.name(), e.getMessage()));
+                        }
+                        continue;
+                    }
                     var mapped = ManifestMapper.map(object);
                     if (mapped.isEmpty() || mapped.getFirst() instanceof ObservedResource.Unevaluated) {
                         skippedKinds.merge(skippedLabel(object), 1, Integer::sum);
@@ -133,6 +150,10 @@ public class ManifestImporter {
                     clusterId = clusterId != null ? clusterId : inventory.registerCluster(clusterName, environment, clock.instant());
                     stored += writer.write(clusterId, run.getId(), batch);
                 }
+                if (!operatorScans.isEmpty()) {
+                    imageScans.record(displayName, Sha256.hex(Files.readAllBytes(file)), operatorScans);
+                    imageReports += operatorScans.size();
+                }
                 if (!contents.objects().isEmpty()) {
                     filesRead++;
                 } else {
@@ -141,6 +162,9 @@ public class ManifestImporter {
             } catch (ManifestException e) {
                 filesFailed++;
                 problems.add(new RunProblemEntity(displayName, e.getMessage()));
+            } catch (IOException e) {
+                filesFailed++;
+                problems.add(new RunProblemEntity(displayName, "could not be read again: " + e.getMessage()));
             } catch (DataAccessException e) {
                 filesFailed++;
                 log.warn("Could not store {}", displayName, e);
@@ -163,7 +187,9 @@ public class ManifestImporter {
         }
         int skipped = skippedKinds.values().stream().mapToInt(Integer::intValue).sum();
         run.finish(clusterId, status, clock.instant(), filesRead, filesFailed, stored, skipped,
-                message(filesRead, filesFailed, refusedObjects, stored, skippedKinds), problems);
+                message(filesRead, filesFailed, refusedObjects, stored, skippedKinds)
+                        + (imageReports == 0 ? "" : "; " + imageReports + " Trivy Operator vulnerability "
+                        + (imageReports == 1 ? "report" : "reports") + " stored as image scans"), problems);
         runs.save(run);
         var summary = completion.announce(run, clusterId);
         audit.record("MANIFESTS_IMPORTED", "cluster " + clusterName, null, summary.status().name(), source + " → " + summary.message());

@@ -1,5 +1,6 @@
 package io.posture.collect;
 
+import io.posture.inventory.ImageCatalog;
 import io.posture.inventory.InventoryQueries;
 import io.posture.inventory.InventoryViews;
 import io.posture.inventory.WorkloadKind;
@@ -40,6 +41,8 @@ class ManifestImporterTest {
     JdbcTemplate jdbc;
     @Autowired
     AuditLog audit;
+    @Autowired
+    ImageCatalog images;
 
     @Test
     void importsAFolderAndScoresIt(@TempDir Path folder) {
@@ -229,5 +232,41 @@ class ManifestImporterTest {
         assertThat(importer.importPath("c-unevaluated", "dev", folder).status()).isEqualTo(RunStatus.COMPLETE);
         assertThat(jdbc.queryForObject("select count(*) from unevaluated_object where cluster_id = ?", Long.class, clusterId))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void trivyOperatorVulnerabilityReportsAmongTheManifestsBecomeTheScansOfTheirImages(@TempDir Path folder) {
+        write(folder, "workloads.yaml", deployment("shop", "web", "nginx:1.16", "{}"));
+        write(folder, "vulnerabilityreports.yaml", """
+                apiVersion: aquasecurity.github.io/v1alpha1
+                kind: VulnerabilityReport
+                metadata: {name: replicaset-web-6d4cf56db6-web, namespace: shop}
+                report:
+                  artifact: {repository: library/nginx, tag: '1.16'}
+                  registry: {server: index.docker.io}
+                  scanner: {name: Trivy, vendor: Aqua Security, version: 0.16.0}
+                  vulnerabilities:
+                    - {vulnerabilityID: CVE-2019-20367, resource: libbsd0, installedVersion: 0.9.1-2, fixedVersion: 0.9.1-2+deb10u1, severity: CRITICAL, score: 9.1}
+                ---
+                apiVersion: aquasecurity.github.io/v1alpha1
+                kind: VulnerabilityReport
+                metadata: {name: broken, namespace: shop}
+                report: {artifact: {repository: library/redis}, vulnerabilities: 3}
+                """);
+
+        var run = importer.importPath("c-operator", "prod", folder);
+
+        assertThat(run.status()).as("the broken report is refused, the rest lands").isEqualTo(RunStatus.PARTIAL);
+        assertThat(run.message()).contains("1 Trivy Operator vulnerability report stored as image scans")
+                .doesNotContain("VulnerabilityReport").as("not listed as not evaluated");
+        assertThat(runs.problems(run.id())).singleElement().satisfies(problem -> {
+            assertThat(problem.location()).startsWith("vulnerabilityreports.yaml, line").endsWith("VulnerabilityReport broken");
+            assertThat(problem.message()).contains("report.vulnerabilities is a number");
+        });
+        var occurrences = images.whereIs("CVE-2019-20367", PageRequest.of(0, 10)).getContent();
+        assertThat(occurrences).singleElement().satisfies(found -> {
+            assertThat(found.repository()).isEqualTo("library/nginx");
+            assertThat(found.workloads()).as("the image the Deployment runs").isEqualTo(1);
+        });
     }
 }

@@ -96,7 +96,7 @@ class ImagesView extends VerticalLayout {
     }
 
     private static VerticalLayout uploadForm(ImageScans scans, Grid<ImageSummary> grid) {
-        var report = new JsonReportUpload("trivy image --format json, trivy k8s --format json, or grype -o json", "Import scan",
+        var report = new JsonReportUpload("trivy image --format json, trivy k8s --format json, kubectl get vulnerabilityreports -o json, or grype -o json", "Import scan",
                 scans.maxFileBytes(), (fileName, content) -> {
             var result = scans.upload(fileName, content);
             var vulnerabilities = result.images().stream().mapToInt(ImageScans.ImportedImage::vulnerabilities).sum();

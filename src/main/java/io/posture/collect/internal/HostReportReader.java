@@ -33,7 +33,9 @@ public final class HostReportReader {
         try {
             root = JSON.readTree(content);
         } catch (JacksonException e) {
-            throw new ManifestException("not valid JSON: " + e.getOriginalMessage());
+            throw new ManifestException(ReportFormats.recogniseText(content)
+                    .map(format -> "not a " + tool.label() + " JSON report but " + format)
+                    .orElse("not valid JSON: " + e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode()) {
             throw new ManifestException("the file is empty");
@@ -54,8 +56,8 @@ public final class HostReportReader {
         } else if (root.has("dockerbenchsecurity")) {
             throw new ManifestException("this is a docker-bench report; upload it as docker-bench for a Docker host");
         } else {
-            throw new ManifestException("not a kube-bench report: expected {\"Controls\": [...]} or an array of controls "
-                    + "(run kube-bench with --json)");
+            throw new ManifestException(otherFormat(root).map(format -> "not a kube-bench report but " + format).orElse(
+                    "not a kube-bench report: expected {\"Controls\": [...]} or an array of controls (run kube-bench with --json)"));
         }
         var checks = new ArrayList<ReportedCheck>();
         String version = null;
@@ -92,13 +94,19 @@ public final class HostReportReader {
         return new ParsedReport(null, normalizedVersion(version), checks);
     }
 
+    /** A scan report or another tool's file, named so that a refusal says where it belongs. */
+    private static java.util.Optional<String> otherFormat(JsonNode root) {
+        return ReportFormats.recogniseScan(root).or(() -> ReportFormats.recognise(root));
+    }
+
     private static ParsedReport dockerBench(JsonNode root) {
         if (root.isObject() && (root.path("Controls").isArray()) || root.isArray()) {
             throw new ManifestException("this is a kube-bench report; upload it as kube-bench for a cluster node");
         }
         if (!root.isObject() || !root.path("tests").isArray()) {
-            throw new ManifestException("not a docker-bench report: expected {\"dockerbenchsecurity\": ..., \"tests\": [...]} "
-                    + "(run docker-bench-security with -l and take the .json log)");
+            throw new ManifestException(otherFormat(root).map(format -> "not a docker-bench report but " + format).orElse(
+                    "not a docker-bench report: expected {\"dockerbenchsecurity\": ..., \"tests\": [...]} "
+                    + "(run docker-bench-security with -l and take the .json log)"));
         }
         var checks = new ArrayList<ReportedCheck>();
         for (var section : root.path("tests")) {

@@ -85,10 +85,15 @@ public final class ScanReportReader {
         try {
             root = JSON.readTree(content);
         } catch (JacksonException e) {
-            throw new ManifestException("not valid JSON: " + e.getOriginalMessage());
+            throw new ManifestException(ReportFormats.recogniseText(content).map(format -> "not a scan report but " + format)
+                    .orElse("not valid JSON: " + e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ManifestException("the file is empty");
+        }
+        var other = ReportFormats.recognise(root);
+        if (other.isPresent()) {
+            throw new ManifestException("not a scan report but " + other.get() + "; nothing stored");
         }
         var skipped = new ArrayList<String>();
         List<ScanReport> reports;

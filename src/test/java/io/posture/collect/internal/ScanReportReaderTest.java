@@ -196,6 +196,26 @@ class ScanReportReaderTest {
                 .isInstanceOf(ManifestException.class).hasMessageContaining(message);
     }
 
+    /** Other tools' files, by the marker fields of their formats (Polaris: FairwindsOps/polaris docs/usage; the rest: the formats' specs). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Polaris audit       | {"PolarisOutputVersion": "1.0", "AuditTime": "2020-07-15T15:20:38Z", "SourceType": "Cluster", "Results": [{"Kind": "Deployment", "Name": "coredns"}]} | a Polaris audit report
+            Kubescape           | {"summaryDetails": {"score": 71.2}, "resources": [], "results": []}                                      | a Kubescape report
+            kube-bench JSON     | {"Controls": [{"id": "1", "tests": []}], "Totals": {}}                                                  | upload it on the Hosts page as kube-bench
+            docker-bench JSON   | {"dockerbenchsecurity": "1.6.0", "tests": []}                                                           | as docker-bench for a Docker host
+            CycloneDX SBOM      | {"bomFormat": "CycloneDX", "specVersion": "1.5", "components": []}                                      | a CycloneDX SBOM
+            CycloneDX VEX       | {"bomFormat": "CycloneDX", "specVersion": "1.5", "vulnerabilities": []}                                 | a CycloneDX VEX document
+            SPDX SBOM           | {"spdxVersion": "SPDX-2.3", "packages": []}                                                              | an SPDX SBOM
+            OpenVEX             | {"@context": "https://openvex.dev/ns/v0.2.0", "statements": []}                                          | an OpenVEX document
+            SARIF               | {"version": "2.1.0", "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "runs": []}             | a SARIF log
+            ConfigAuditReport   | {"apiVersion": "aquasecurity.github.io/v1alpha1", "kind": "ConfigAuditReport", "report": {}}             | only VulnerabilityReports are imported
+            kube-bench text     | '[INFO] 1 Control Plane Security Configuration\\n[PASS] 1.1.1 Ensure that the API server pod'           | kube-bench text output: run kube-bench with --json
+            """)
+    void namesTheToolThatWroteAFileItDoesNotReadAndStoresNothing(String name, String content, String message) {
+        assertThatThrownBy(() -> ScanReportReader.read(bytes(content.replace("\\n", "\n"))))
+                .isInstanceOf(ManifestException.class).hasMessageContaining(message);
+    }
+
     private static byte[] sample(String name) throws IOException {
         try (InputStream in = ScanReportReaderTest.class.getResourceAsStream("/scans/" + name)) {
             return in.readAllBytes();

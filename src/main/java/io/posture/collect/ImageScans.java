@@ -2,6 +2,7 @@ package io.posture.collect;
 
 import io.posture.inventory.ImageViews.ScanReport;
 import io.posture.collect.internal.ScanReportReader;
+import io.posture.inventory.ArtifactCatalog;
 import io.posture.inventory.ImageCatalog;
 import io.posture.security.AuditLog;
 import io.posture.security.Roles;
@@ -30,18 +31,40 @@ public class ImageScans {
     public record ImportedImage(long imageId, String reference, String digest, int vulnerabilities) {
     }
 
-    public record ImportResult(String scanner, String sha256, List<ImportedImage> images, List<String> skipped) {
+    /** A scan of something that is not an image (a repository, a directory, an SBOM), kept apart from images. */
+    public record ImportedArtifact(long artifactId, String kind, String name, int vulnerabilities) {
+    }
+
+    public record ImportResult(String scanner, String sha256, List<ImportedImage> images, List<ImportedArtifact> artifacts,
+                               List<String> skipped) {
+
+        /** One line for the person who uploaded the file. */
+        public String describe(String fileName) {
+            var parts = new ArrayList<String>();
+            if (!images.isEmpty()) {
+                parts.add(images.stream().mapToInt(ImportedImage::vulnerabilities).sum() + " vulnerabilities of " + images.size()
+                        + (images.size() == 1 ? " image" : " images"));
+            }
+            artifacts.forEach(artifact -> parts.add(artifact.vulnerabilities() + " vulnerabilities of " + artifact.kind() + " "
+                    + artifact.name() + " (not an image: listed under Other scanned artifacts)"));
+            var text = fileName + ": " + (parts.isEmpty() ? "nothing stored" : String.join(", ", parts))
+                    + (scanner == null ? "" : " from " + scanner);
+            return skipped.isEmpty() ? text : text + "; " + skipped.size() + (skipped.size() == 1 ? " entry" : " entries")
+                    + " skipped (" + skipped.getFirst() + (skipped.size() > 1 ? ", …" : "") + ")";
+        }
     }
 
     private final ImageCatalog catalog;
+    private final ArtifactCatalog artifactCatalog;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
     private final long maxFileBytes;
 
-    ImageScans(ImageCatalog catalog, ApplicationEventPublisher events, AuditLog audit, Clock clock,
+    ImageScans(ImageCatalog catalog, ArtifactCatalog artifactCatalog, ApplicationEventPublisher events, AuditLog audit, Clock clock,
                @Value("${posture.import.max-file-size:16MB}") DataSize maxFileSize) {
         this.catalog = catalog;
+        this.artifactCatalog = artifactCatalog;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -70,13 +93,23 @@ public class ImageScans {
                     + " MB; scan reports may be at most " + maxFileBytes / (1024 * 1024) + " MB");
         }
         var parsed = ScanReportReader.read(content);
-        var result = record(fileName, Sha256.hex(content), parsed.reports());
-        return new ImportResult(result.scanner(), result.sha256(), result.images(), parsed.skipped());
+        var sha256 = Sha256.hex(content);
+        var images = record(fileName, sha256, parsed.reports());
+        var artifacts = new ArrayList<ImportedArtifact>();
+        for (var scan : parsed.artifacts()) {
+            long id = artifactCatalog.recordScan(scan, UploadNames.baseName(fileName), sha256, AuditLog.currentActor(), clock.instant());
+            artifacts.add(new ImportedArtifact(id, scan.kind(), scan.name(), scan.vulnerabilities().size()));
+            audit.record("scan.imported", scan.scanner() + " " + UploadNames.baseName(fileName), null,
+                    scan.kind() + " " + scan.name() + ", " + scan.vulnerabilities().size() + " vulnerabilities", sha256);
+        }
+        var scanner = !parsed.reports().isEmpty() ? parsed.reports().getFirst().scanner()
+                : !parsed.artifacts().isEmpty() ? parsed.artifacts().getFirst().scanner() : null;
+        return new ImportResult(scanner, sha256, images.images(), List.copyOf(artifacts), parsed.skipped());
     }
 
     /**
-     * Stores reports already read (Trivy Operator VulnerabilityReports found among a run's manifests) as the scans
-     * of their images, each image's replacing its previous scan. Called inside an import its caller authorised.
+     * Stores reports already read as the scans of their images, each image's replacing its previous scan (also
+     * Trivy Operator VulnerabilityReports found among a run's manifests, inside the import its caller authorised).
      */
     @Transactional
     ImportResult record(String fileName, String sha256, List<ScanReport> reports) {
@@ -92,11 +125,14 @@ public class ImageScans {
             }
             imported.add(new ImportedImage(imageId, report.image().reference(), report.image().digest(), report.vulnerabilities().size()));
         }
+        if (imported.isEmpty()) {
+            return new ImportResult(null, sha256, List.of(), List.of(), List.of());
+        }
         var scanner = reports.getFirst().scanner();
         audit.record("scan.imported", scanner + " " + UploadNames.baseName(fileName), null,
                 imported.size() + (imported.size() == 1 ? " image, " : " images, ")
                         + imported.stream().mapToInt(ImportedImage::vulnerabilities).sum() + " vulnerabilities", sha256);
         events.publishEvent(new ImageScansImported(imported.stream().map(ImportedImage::imageId).toList()));
-        return new ImportResult(scanner, sha256, List.copyOf(imported), List.of());
+        return new ImportResult(scanner, sha256, List.copyOf(imported), List.of(), List.of());
     }
 }

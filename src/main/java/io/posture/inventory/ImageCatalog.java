@@ -1,7 +1,6 @@
 package io.posture.inventory;
 
 import io.posture.inventory.ImageViews.CveOccurrence;
-import io.posture.inventory.ImageViews.FixState;
 import io.posture.inventory.ImageViews.ImageDetail;
 import io.posture.inventory.ImageViews.ImageSummary;
 import io.posture.inventory.ImageViews.RegistryImage;
@@ -32,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +47,6 @@ public class ImageCatalog {
 
     /** Image ids per vulnerability query: H2 checks each row against the whole id list, so lists stay short. */
     private static final int FACTS_CHUNK = 500;
-    private static final List<String> SEVERITY_ORDER = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN");
 
     private final ImageRepository images;
     private final ImageUseRepository uses;
@@ -82,18 +79,14 @@ public class ImageCatalog {
         var digest = scanned.digest() != null ? scanned.digest() : reference.digest();
         var image = resolve(reference, digest, at);
         image.configure(scanned.os(), scanned.architecture(), scanned.created(), scanned.configUser(), labels(scanned.labels()));
-        var unique = new LinkedHashMap<String, Vulnerability>();
-        for (var vulnerability : report.vulnerabilities()) {
-            unique.merge(vulnerability.id() + "\u0000" + vulnerability.packageName(), vulnerability, ImageCatalog::worse);
-        }
+        var found = FoundVulnerabilities.of(report.vulnerabilities());
         vulnerabilities.deleteByImage(image.getId());
         vulnerabilities.flush();
-        vulnerabilities.saveAll(unique.values().stream().map(found -> new VulnerabilityEntity(image.getId(), found)).toList());
-        var found = unique.values();
-        image.scanned(report.scanner(), at, count(found, "CRITICAL", false), count(found, "HIGH", false),
-                (int) found.stream().filter(v -> v.fixState() == FixState.FIXED).count(),
-                count(found, "CRITICAL", true) + count(found, "HIGH", true));
-        scans.save(new ImageScanEntity(image.getId(), report.scanner(), report.scannerVersion(), sourceName, sha256, found.size(), actor, at));
+        vulnerabilities.saveAll(found.unique().stream().map(each -> new VulnerabilityEntity(image.getId(), each)).toList());
+        image.scanned(report.scanner(), at, found.count("CRITICAL", false), found.count("HIGH", false), found.fixable(),
+                found.count("CRITICAL", true) + found.count("HIGH", true));
+        scans.save(new ImageScanEntity(image.getId(), report.scanner(), report.scannerVersion(), sourceName, sha256,
+                found.unique().size(), actor, at));
         return image.getId();
     }
 
@@ -284,14 +277,6 @@ public class ImageCatalog {
     static String digestOf(String imageId) {
         int at = imageId == null ? -1 : imageId.indexOf("@sha256:");
         return at < 0 ? null : imageId.substring(at + 1);
-    }
-
-    private static int count(java.util.Collection<Vulnerability> found, String severity, boolean fixableOnly) {
-        return (int) found.stream().filter(v -> v.severity().equals(severity) && (!fixableOnly || v.fixState() == FixState.FIXED)).count();
-    }
-
-    private static Vulnerability worse(Vulnerability first, Vulnerability second) {
-        return SEVERITY_ORDER.indexOf(first.severity()) <= SEVERITY_ORDER.indexOf(second.severity()) ? first : second;
     }
 
     private String labels(Map<String, String> labels) {

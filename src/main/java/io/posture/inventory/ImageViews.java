@@ -52,6 +52,15 @@ public final class ImageViews {
     public record ScanReport(String scanner, String scannerVersion, ScannedImage image, List<Vulnerability> vulnerabilities) {
     }
 
+    /** A scan of something that is not a container image: a repository, a file system, an SBOM, a VM ({@code kind}, as the scanner says). */
+    public record ArtifactScan(String scanner, String scannerVersion, String kind, String name, List<Vulnerability> vulnerabilities) {
+    }
+
+    /** A scanned artifact with its latest scan's counts. */
+    public record ArtifactSummary(long id, String kind, String name, String scanner, int critical, int high, int vulnerabilities,
+                                  Instant lastScanned) {
+    }
+
     /** An image as a registry describes it: manifest digest, tags pointing at it, config and signatures. */
     public record RegistryImage(String registry, String repository, String digest, List<String> tags, String os,
                                 String architecture, Instant created, String configUser, Map<String, String> labels,

@@ -5,6 +5,7 @@ import io.posture.cli.Cli;
 import io.posture.collect.ManifestImporter;
 import io.posture.inventory.ImageCatalog;
 import io.posture.inventory.ImageViews.ImageSummary;
+import io.posture.inventory.ArtifactCatalog;
 import io.posture.inventory.InventoryQueries;
 import io.posture.scoring.ScoreQueries;
 import io.posture.scoring.ScoreViews.ResourceResult;
@@ -55,6 +56,8 @@ class ScanUploadApiTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    ArtifactCatalog artifacts;
+    @Autowired
     SecurityContextHolderStrategy securityContexts;
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -95,6 +98,35 @@ class ScanUploadApiTest {
         assertThat(image("registry.example.com", "shop/api").critical()).isZero();
         assertThat(fixableControl(cluster)).isEqualTo(ControlStatus.PASS);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'scan.imported'", Integer.class)).isEqualTo(importsBefore + 2);
+    }
+
+    @Test
+    void aRepositoryScanIsKeptAsAnArtifactAndAnotherToolsReportIsNamedAndStoresNothing() throws Exception {
+        var token = as("manager", Role.SECURITY_MANAGER.name(), () -> tokens.create("ci repo", Role.SECURITY_MANAGER, Duration.ofDays(1))).secret();
+        int imagesBefore = jdbc.queryForObject("select count(*) from image", Integer.class);
+
+        var repository = post(token, sample("trivy-repo-pip.json"));
+        assertThat(repository.statusCode()).as(repository.body()).isEqualTo(201);
+        assertThat(repository.body()).contains("\"kind\":\"repository\"").contains("testdata/fixtures/repo/pip");
+        assertThat(jdbc.queryForObject("select count(*) from image", Integer.class)).as("not an image").isEqualTo(imagesBefore);
+        assertThat(artifacts.artifacts(PageRequest.of(0, 50)).getContent())
+                .filteredOn(artifact -> artifact.name().equals("testdata/fixtures/repo/pip")).singleElement()
+                .satisfies(artifact -> {
+                    assertThat(artifact.high()).isEqualTo(1);
+                    assertThat(artifact.vulnerabilities()).isEqualTo(2);
+                });
+        assertThat(post(token, sample("trivy-repo-pip.json")).statusCode()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("select count(*) from artifact_vulnerability v join scanned_artifact a on a.id = v.artifact_id"
+                + " where a.name = 'testdata/fixtures/repo/pip'", Integer.class)).as("a new scan replaces the last").isEqualTo(2);
+
+        int scansBefore = jdbc.queryForObject("select count(*) from image_scan", Integer.class);
+        var polaris = post(token, """
+                {"PolarisOutputVersion": "1.0", "AuditTime": "2020-07-15T15:20:38Z", "SourceType": "Cluster",
+                 "ClusterInfo": {"Nodes": 1}, "Results": [{"Kind": "Deployment", "Name": "coredns", "Namespace": "kube-system"}]}
+                """.getBytes(StandardCharsets.UTF_8));
+        assertThat(polaris.statusCode()).isEqualTo(400);
+        assertThat(polaris.body()).contains("a Polaris audit report").doesNotContain("does not say which image");
+        assertThat(jdbc.queryForObject("select count(*) from image_scan", Integer.class)).isEqualTo(scansBefore);
     }
 
     @Test

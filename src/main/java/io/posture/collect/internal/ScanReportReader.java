@@ -2,6 +2,7 @@ package io.posture.collect.internal;
 
 import io.posture.collect.ManifestException;
 import io.posture.collect.internal.JsonShape.Check;
+import io.posture.inventory.ImageViews.ArtifactScan;
 import io.posture.inventory.ImageViews.FixState;
 import io.posture.inventory.ImageViews.ScanReport;
 import io.posture.inventory.ImageViews.ScannedImage;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static io.posture.collect.internal.JsonShape.NUMBER;
@@ -73,9 +76,15 @@ public final class ScanReportReader {
             "distro", object(Map.of("name", STRING, "version", STRING)),
             "descriptor", object(Map.of("version", STRING))));
 
-    /** The reports read (one per image) and the entries skipped, with why. */
-    public record Parsed(List<ScanReport> reports, List<String> skipped) {
+    /** The reports read (one per image), the scans of what is not an image, and the entries skipped, with why. */
+    public record Parsed(List<ScanReport> reports, List<ArtifactScan> artifacts, List<String> skipped) {
     }
+
+    /** Trivy's ArtifactType of a scan that is not of a container image, as Posture names the kind of artifact. */
+    private static final Map<String, String> TRIVY_ARTIFACTS = Map.of("filesystem", "filesystem", "repository", "repository",
+            "cyclonedx", "sbom", "spdx", "sbom", "vm", "vm");
+    /** Grype's source types that are not container images. */
+    private static final Set<String> GRYPE_ARTIFACTS = Set.of("directory", "file", "sbom", "purl");
 
     private ScanReportReader() {
     }
@@ -99,12 +108,23 @@ public final class ScanReportReader {
         List<ScanReport> reports;
         if (root.isObject() && root.has("matches")) {
             requireShape(GRYPE, root, "Grype");
+            var source = text(root.path("source").path("type"), "image");
+            if (GRYPE_ARTIFACTS.contains(source)) {
+                return new Parsed(List.of(), List.of(grypeArtifact(root, source, skipped)), List.copyOf(skipped));
+            }
+            if (source.equals("unknown") && root.path("matches").isEmpty()) {
+                return new Parsed(List.of(), List.of(), List.of("an empty Grype report that names no target: nothing found, nothing recorded"));
+            }
             reports = List.of(grype(root, skipped));
         } else if (root.isObject() && (root.has("Resources") || root.has("Findings") || root.has("ClusterName"))) {
             requireShape(TRIVY_KUBERNETES, root, "trivy k8s");
             reports = trivyKubernetes(root, skipped);
         } else if (root.isObject() && (root.has("Results") || root.has("SchemaVersion"))) {
             requireShape(TRIVY, root, "Trivy");
+            var artifact = trivyArtifact(root, skipped);
+            if (artifact.isPresent()) {
+                return new Parsed(List.of(), List.of(artifact.get()), List.copyOf(skipped));
+            }
             reports = List.of(trivy(root, skipped));
         } else if (root.isObject() && TrivyOperatorReport.isVulnerabilityReport(text(root.path("kind")), text(root.path("apiVersion")))) {
             reports = List.of(TrivyOperatorReport.read(root));
@@ -121,7 +141,7 @@ public final class ScanReportReader {
         if (reports.isEmpty()) {
             throw new ManifestException("the report names no image");
         }
-        return new Parsed(reports, List.copyOf(skipped));
+        return new Parsed(reports, List.of(), List.copyOf(skipped));
     }
 
     /**
@@ -178,9 +198,6 @@ public final class ScanReportReader {
             throw new ManifestException("the Trivy report does not say which image it scanned (no ArtifactName, RepoTags or Reference)");
         }
         imageReference(reference, "the scanned image");
-        if (root.has("ArtifactType") && !text(root.path("ArtifactType"), "container_image").equals("container_image")) {
-            throw new ManifestException("the Trivy report scanned a " + text(root.path("ArtifactType")) + ", not a container image");
-        }
         var vulnerabilities = new ArrayList<Vulnerability>();
         for (var result : root.path("Results")) {
             trivyVulnerabilities(result, vulnerabilities, skipped);
@@ -318,10 +335,46 @@ public final class ScanReportReader {
                 known ? text(config.path("config").path("User"), "") : null, labels(config.path("config").path("Labels")));
     }
 
+    /**
+     * trivy fs, repo, rootfs, sbom and vm scans name what they scanned in ArtifactName; older versions without an
+     * ArtifactType are recognised by metadata that describes no image (no tags, reference or image ID).
+     */
+    private static Optional<ArtifactScan> trivyArtifact(JsonNode root, List<String> skipped) {
+        var type = text(root.path("ArtifactType"));
+        var metadata = root.path("Metadata");
+        var describesImage = metadata.path("RepoTags").size() > 0 || text(metadata.path("Reference")) != null
+                || text(metadata.path("ImageID")) != null;
+        var name = text(root.path("ArtifactName"));
+        // without an ArtifactType (older Trivy), a path for a name and metadata of no image mean a file system scan
+        String kind = type != null ? TRIVY_ARTIFACTS.get(type) : describesImage || !isPath(name) ? null : "filesystem";
+        if (kind == null || name == null) {
+            if (type != null && !type.equals("container_image")) {
+                throw new ManifestException("the Trivy report scanned a " + JsonShape.abbreviate(type) + ", which Posture does not keep");
+            }
+            return Optional.empty();
+        }
+        var vulnerabilities = new ArrayList<Vulnerability>();
+        for (var result : root.path("Results")) {
+            trivyVulnerabilities(result, vulnerabilities, skipped);
+        }
+        return Optional.of(new ArtifactScan("trivy", text(root.path("Trivy").path("Version")), kind, name, vulnerabilities));
+    }
+
+    private static ArtifactScan grypeArtifact(JsonNode root, String kind, List<String> skipped) {
+        var target = root.path("source").path("target");
+        var name = target.isObject() ? text(target.path("path"), text(target.path("userInput"))) : text(target);
+        if (name == null) {
+            throw new ManifestException("the Grype report does not name the " + kind + " it scanned (source.target)");
+        }
+        return new ArtifactScan("grype", text(root.path("descriptor").path("version")), kind, clip(name, 1024),
+                grypeVulnerabilities(root, skipped));
+    }
+
     private static ScanReport grype(JsonNode root, List<String> skipped) {
         var source = root.path("source");
         if (source.has("type") && !text(source.path("type"), "image").equals("image")) {
-            throw new ManifestException("the Grype report scanned a " + text(source.path("type")) + ", not a container image");
+            throw new ManifestException("the Grype report scanned a " + text(source.path("type")) + ", which is neither an image nor a "
+                    + "directory, file or SBOM");
         }
         var target = source.path("target");
         String reference = target.path("tags").size() > 0 ? text(target.path("tags").get(0)) : text(target.path("userInput"));
@@ -333,6 +386,13 @@ public final class ScanReportReader {
             var repoDigest = ImageReference.parse(text(target.path("repoDigests").get(0)));
             digest = repoDigest == null ? null : repoDigest.digest();
         }
+        var distro = root.path("distro");
+        var image = new ScannedImage(reference, digest, join(text(distro.path("name")), text(distro.path("version"))),
+                null, null, null, labels(target.path("labels")));
+        return new ScanReport("grype", text(root.path("descriptor").path("version")), image, grypeVulnerabilities(root, skipped));
+    }
+
+    private static List<Vulnerability> grypeVulnerabilities(JsonNode root, List<String> skipped) {
         var vulnerabilities = new ArrayList<Vulnerability>();
         for (var match : root.path("matches")) {
             var vulnerability = match.path("vulnerability");
@@ -362,10 +422,12 @@ public final class ScanReportReader {
                     grypeFixState(text(vulnerability.path("fix").path("state")), !fixVersions.isEmpty()),
                     clip(text(vulnerability.path("description")), 1000), clip(url, 1000)));
         }
-        var distro = root.path("distro");
-        var image = new ScannedImage(reference, digest, join(text(distro.path("name")), text(distro.path("version"))),
-                null, null, null, labels(target.path("labels")));
-        return new ScanReport("grype", text(root.path("descriptor").path("version")), image, vulnerabilities);
+        return vulnerabilities;
+    }
+
+    private static boolean isPath(String name) {
+        return name != null && (name.equals(".") || name.startsWith("/") || name.startsWith("./") || name.startsWith("../")
+                || name.endsWith("/"));
     }
 
     private static boolean isArchivePath(String name) {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -16,7 +17,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.posture.collect.ImageScans;
+import io.posture.inventory.ArtifactCatalog;
 import io.posture.inventory.ImageCatalog;
+import io.posture.inventory.ImageViews.ArtifactSummary;
 import io.posture.inventory.ImageViews.ImageSummary;
 import io.posture.security.Role;
 import io.posture.ui.Formats;
@@ -25,6 +28,9 @@ import io.posture.ui.MainLayout;
 import io.posture.ui.Navigation;
 import io.posture.ui.PageHeader;
 import jakarta.annotation.security.PermitAll;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 
 import java.time.Clock;
 
@@ -38,7 +44,7 @@ import java.time.Clock;
 @PageTitle("Images · Posture")
 class ImagesView extends VerticalLayout {
 
-    ImagesView(ImageCatalog catalog, ImageScans scans, AuthenticationContext authentication, Clock clock) {
+    ImagesView(ImageCatalog catalog, ArtifactCatalog artifacts, ImageScans scans, AuthenticationContext authentication, Clock clock) {
         setSizeFull();
         add(new PageHeader("Images", "What runs, what it contains, where it came from: by digest, from workloads, "
                 + "registries and scan reports"));
@@ -84,9 +90,37 @@ class ImagesView extends VerticalLayout {
         text.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         inUse.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         add(grid);
+        var others = artifacts(artifacts);
+        add(new H3("Other scanned artifacts"), new Paragraph("Scans of repositories, directories, SBOMs and VMs: they run "
+                + "nowhere, so no image or workload control reads them."), others);
         if (authentication.hasRole(Role.ADMIN.name()) || authentication.hasRole(Role.SECURITY_MANAGER.name())) {
-            add(uploadForm(scans, grid));
+            add(uploadForm(scans, () -> {
+                grid.getDataProvider().refreshAll();
+                others.getDataProvider().refreshAll();
+            }));
         }
+    }
+
+    private static Grid<ArtifactSummary> artifacts(ArtifactCatalog artifacts) {
+        var grid = new Grid<ArtifactSummary>();
+        grid.addColumn(ArtifactSummary::kind).setHeader("Kind").setSortProperty("kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ArtifactSummary::name).setHeader("Name").setSortProperty("name").setFlexGrow(1)
+                .setTooltipGenerator(ArtifactSummary::name);
+        grid.addComponentColumn(artifact -> counts(artifact.critical(), "severity-critical")).setHeader("Critical")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(artifact -> counts(artifact.high(), "severity-high")).setHeader("High").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ArtifactSummary::vulnerabilities).setHeader("Vulnerabilities").setSortProperty("vulnerabilities")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ArtifactSummary::scanner).setHeader("Scanner").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(artifact -> Formats.time(artifact.lastScanned())).setHeader("Last scanned").setSortProperty("lastScanned")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.setItemsPageable(pageable -> artifacts.artifacts(pageable.getSort().isSorted() ? pageable
+                : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("kind", "name"))).getContent());
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addClassName("scanned-artifacts");
+        grid.setHeight("14rem");
+        grid.setEmptyStateText("None yet: a trivy fs, repo or sbom scan, or grype on a directory, appears here.");
+        return grid;
     }
 
     private static Span counts(Integer count, String severityClass) {
@@ -95,15 +129,10 @@ class ImagesView extends VerticalLayout {
         return badge;
     }
 
-    private static VerticalLayout uploadForm(ImageScans scans, Grid<ImageSummary> grid) {
+    private static VerticalLayout uploadForm(ImageScans scans, Runnable refresh) {
         var report = new JsonReportUpload("trivy image --format json, trivy k8s --format json, kubectl get vulnerabilityreports -o json, or grype -o json", "Import scan",
-                scans.maxFileBytes(), (fileName, content) -> {
-            var result = scans.upload(fileName, content);
-            var vulnerabilities = result.images().stream().mapToInt(ImageScans.ImportedImage::vulnerabilities).sum();
-            return fileName + ": " + vulnerabilities + " vulnerabilities of " + result.images().size()
-                    + (result.images().size() == 1 ? " image" : " images") + " from " + result.scanner()
-                    + (result.skipped().isEmpty() ? "" : "; " + result.skipped().size() + " entries without an id or package skipped");
-        }, () -> grid.getDataProvider().refreshAll());
+                scans.maxFileBytes(), (fileName, content) -> scans.upload(fileName, content).describe(fileName),
+                refresh);
         var row = new HorizontalLayout(report.upload(), report.button());
         row.setAlignItems(FlexComponent.Alignment.CENTER);
         var form = new VerticalLayout(new H3("Import a vulnerability scan"), row);

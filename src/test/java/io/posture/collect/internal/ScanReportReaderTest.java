@@ -144,6 +144,31 @@ class ScanReportReaderTest {
     }
 
     @Test
+    void scansOfRepositoriesDirectoriesAndEmptyReportsAreKeptApartFromImages() throws IOException {
+        var repository = ScanReportReader.read(sample("trivy-repo-pip.json"));
+        assertThat(repository.reports()).isEmpty();
+        assertThat(repository.artifacts()).singleElement().satisfies(artifact -> {
+            assertThat(artifact.kind()).isEqualTo("repository");
+            assertThat(artifact.name()).isEqualTo("testdata/fixtures/repo/pip");
+            assertThat(artifact.vulnerabilities()).extracting(Vulnerability::id, Vulnerability::severity)
+                    .containsExactly(tuple("CVE-2019-14806", "HIGH"), tuple("CVE-2020-28724", "MEDIUM"));
+        });
+        var directory = ScanReportReader.read(sample("grype-directory.json")).artifacts();
+        assertThat(directory).singleElement().satisfies(artifact -> {
+            assertThat(artifact.kind()).isEqualTo("directory");
+            assertThat(artifact.name()).isEqualTo("/some/path");
+            assertThat(artifact.vulnerabilities()).extracting(Vulnerability::severity).containsExactly("LOW", "CRITICAL");
+        });
+        var empty = ScanReportReader.read(sample("grype-empty.json"));
+        assertThat(empty.reports()).isEmpty();
+        assertThat(empty.artifacts()).isEmpty();
+        assertThat(empty.skipped()).singleElement().asString().contains("nothing found");
+        var filesystem = ScanReportReader.read(bytes("""
+                {"SchemaVersion": 2, "ArtifactName": ".", "ArtifactType": "filesystem", "Results": []}"""));
+        assertThat(filesystem.artifacts()).extracting(artifact -> artifact.kind() + " " + artifact.name()).containsExactly("filesystem .");
+    }
+
+    @Test
     void entriesWithoutIdOrPackageAreSkippedAndCounted() throws IOException {
         var parsed = ScanReportReader.read(sample("trivy-legacy-array.json"));
 
@@ -186,8 +211,9 @@ class ScanReportReaderTest {
             "another JSON | {\"kind\": \"Deployment\"} | not a Trivy or Grype report",
             "array of numbers | [1, 2] | not a Trivy or Grype report",
             "no image named | {\"SchemaVersion\": 2, \"Results\": []} | does not say which image",
-            "a filesystem scan | {\"SchemaVersion\": 2, \"ArtifactName\": \".\", \"ArtifactType\": \"filesystem\", \"Results\": []} | does not say which image",
-            "Grype on a directory | {\"matches\": [], \"source\": {\"type\": \"directory\", \"target\": \"/src\"}} | not a container image",
+            "a Trivy cloud scan | {\"SchemaVersion\": 2, \"ArtifactName\": \"123456789012\", \"ArtifactType\": \"aws_account\", \"Results\": []} | scanned a aws_account, which Posture does not keep",
+            "Grype on a directory, no name | {\"matches\": [], \"source\": {\"type\": \"directory\"}} | does not name the directory",
+            "Grype, unknown source with matches | {\"matches\": [{\"vulnerability\": {\"id\": \"CVE-1\"}, \"artifact\": {\"name\": \"p\"}}], \"source\": {\"type\": \"unknown\", \"target\": \"unknown\"}} | neither an image nor a directory",
             "Trivy k8s without images | {\"ClusterName\": \"c\", \"Resources\": []} | names no image",
             "Trivy k8s, Metadata a number | {\"ClusterName\": \"c\", \"Findings\": [{\"Kind\": \"Pod\", \"Metadata\": 7}]} | Findings[0].Metadata is a number",
             "old Trivy k8s, results a map | {\"ClusterName\": \"c\", \"Vulnerabilities\": [{\"Results\": {}}]} | Vulnerabilities[0].Results is an object"})

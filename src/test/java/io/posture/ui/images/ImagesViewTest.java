@@ -19,7 +19,7 @@ class ImagesViewTest extends DemoEstateViewTest {
     void viewersSeeRunningImagesWorstFirstAndFindWhereACveRuns() {
         navigate("images", ImagesView.class);
 
-        Grid<ImageSummary> images = $(Grid.class).single();
+        Grid<ImageSummary> images = $(Grid.class).withClassName("images").single();
         var first = test(images).getRow(0);
         assertThat(first.workloads()).isPositive();
         assertThat(first.critical()).isGreaterThanOrEqualTo(test(images).getRow(1).critical());

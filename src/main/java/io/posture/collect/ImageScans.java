@@ -28,11 +28,11 @@ import java.util.List;
 public class ImageScans {
 
     /** What an import stored: per image, its id, the reference the report used, and the vulnerabilities kept. */
-    public record ImportedImage(long imageId, String reference, String digest, int vulnerabilities) {
+    public record ImportedImage(long imageId, String reference, String digest, int vulnerabilities, int secrets) {
     }
 
     /** A scan of something that is not an image (a repository, a directory, an SBOM), kept apart from images. */
-    public record ImportedArtifact(long artifactId, String kind, String name, int vulnerabilities) {
+    public record ImportedArtifact(long artifactId, String kind, String name, int vulnerabilities, int secrets) {
     }
 
     public record ImportResult(String scanner, String sha256, List<ImportedImage> images, List<ImportedArtifact> artifacts,
@@ -47,6 +47,10 @@ public class ImageScans {
             }
             artifacts.forEach(artifact -> parts.add(artifact.vulnerabilities() + " vulnerabilities of " + artifact.kind() + " "
                     + artifact.name() + " (not an image: listed under Other scanned artifacts)"));
+            int secrets = images.stream().mapToInt(ImportedImage::secrets).sum() + artifacts.stream().mapToInt(ImportedArtifact::secrets).sum();
+            if (secrets > 0) {
+                parts.add(secrets + (secrets == 1 ? " secret" : " secrets") + " (where, not what: matched values are never kept)");
+            }
             var text = fileName + ": " + (parts.isEmpty() ? "nothing stored" : String.join(", ", parts))
                     + (scanner == null ? "" : " from " + scanner);
             return skipped.isEmpty() ? text : text + "; " + skipped.size() + (skipped.size() == 1 ? " entry" : " entries")
@@ -98,7 +102,7 @@ public class ImageScans {
         var artifacts = new ArrayList<ImportedArtifact>();
         for (var scan : parsed.artifacts()) {
             long id = artifactCatalog.recordScan(scan, UploadNames.baseName(fileName), sha256, AuditLog.currentActor(), clock.instant());
-            artifacts.add(new ImportedArtifact(id, scan.kind(), scan.name(), scan.vulnerabilities().size()));
+            artifacts.add(new ImportedArtifact(id, scan.kind(), scan.name(), scan.vulnerabilities().size(), scan.secrets().size()));
             audit.record("scan.imported", scan.scanner() + " " + UploadNames.baseName(fileName), null,
                     scan.kind() + " " + scan.name() + ", " + scan.vulnerabilities().size() + " vulnerabilities", sha256);
         }
@@ -123,7 +127,8 @@ public class ImageScans {
             } catch (IllegalArgumentException e) {
                 throw new ManifestException(e.getMessage());
             }
-            imported.add(new ImportedImage(imageId, report.image().reference(), report.image().digest(), report.vulnerabilities().size()));
+            imported.add(new ImportedImage(imageId, report.image().reference(), report.image().digest(), report.vulnerabilities().size(),
+                    report.secrets().size()));
         }
         if (imported.isEmpty()) {
             return new ImportResult(null, sha256, List.of(), List.of(), List.of());

@@ -4,6 +4,8 @@ import io.posture.inventory.ImageViews.ArtifactScan;
 import io.posture.inventory.ImageViews.ArtifactSummary;
 import io.posture.inventory.internal.ArtifactVulnerabilityEntity;
 import io.posture.inventory.internal.ArtifactVulnerabilityRepository;
+import io.posture.inventory.internal.FoundSecretEntity;
+import io.posture.inventory.internal.FoundSecretRepository;
 import io.posture.inventory.internal.ScannedArtifactEntity;
 import io.posture.inventory.internal.ScannedArtifactRepository;
 import org.springframework.data.domain.Page;
@@ -22,10 +24,12 @@ public class ArtifactCatalog {
 
     private final ScannedArtifactRepository artifacts;
     private final ArtifactVulnerabilityRepository vulnerabilities;
+    private final FoundSecretRepository secrets;
 
-    ArtifactCatalog(ScannedArtifactRepository artifacts, ArtifactVulnerabilityRepository vulnerabilities) {
+    ArtifactCatalog(ScannedArtifactRepository artifacts, ArtifactVulnerabilityRepository vulnerabilities, FoundSecretRepository secrets) {
         this.artifacts = artifacts;
         this.vulnerabilities = vulnerabilities;
+        this.secrets = secrets;
     }
 
     /** Stores a scan as the artifact's current vulnerabilities, replacing its previous scan's. */
@@ -35,11 +39,13 @@ public class ArtifactCatalog {
         var artifact = artifacts.findByKindAndName(scan.kind(), scan.name())
                 .orElseGet(() -> new ScannedArtifactEntity(scan.kind(), scan.name()));
         artifact.scanned(scan.scanner(), scan.scannerVersion(), sourceName, sha256, found.count("CRITICAL", false),
-                found.count("HIGH", false), found.unique().size(), actor, at);
+                found.count("HIGH", false), found.unique().size(), scan.secrets().size(), actor, at);
         long id = artifacts.save(artifact).getId();
         vulnerabilities.deleteByArtifact(id);
         vulnerabilities.flush();
         vulnerabilities.saveAll(found.unique().stream().map(each -> new ArtifactVulnerabilityEntity(id, each)).toList());
+        secrets.deleteByArtifact(id);
+        secrets.saveAll(scan.secrets().stream().map(secret -> FoundSecretEntity.inArtifact(id, secret)).toList());
         return id;
     }
 

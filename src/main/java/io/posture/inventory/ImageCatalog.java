@@ -10,6 +10,8 @@ import io.posture.inventory.ImageViews.ScanReport;
 import io.posture.inventory.ImageViews.TagRow;
 import io.posture.inventory.ImageViews.Vulnerability;
 import io.posture.inventory.internal.ContainerImage;
+import io.posture.inventory.internal.FoundSecretEntity;
+import io.posture.inventory.internal.FoundSecretRepository;
 import io.posture.inventory.internal.ImageEntity;
 import io.posture.inventory.internal.ImageRepository;
 import io.posture.inventory.internal.ImageScanEntity;
@@ -52,15 +54,18 @@ public class ImageCatalog {
     private final ImageUseRepository uses;
     private final VulnerabilityRepository vulnerabilities;
     private final ImageScanRepository scans;
+    private final FoundSecretRepository secrets;
     private final JsonMapper json;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ImageCatalog(ImageRepository images, ImageUseRepository uses, VulnerabilityRepository vulnerabilities,
-                 ImageScanRepository scans, JsonMapper json, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                 ImageScanRepository scans, FoundSecretRepository secrets, JsonMapper json,
+                 org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.images = images;
         this.uses = uses;
         this.vulnerabilities = vulnerabilities;
         this.scans = scans;
+        this.secrets = secrets;
         this.json = json;
         this.jdbc = jdbc;
     }
@@ -83,6 +88,8 @@ public class ImageCatalog {
         vulnerabilities.deleteByImage(image.getId());
         vulnerabilities.flush();
         vulnerabilities.saveAll(found.unique().stream().map(each -> new VulnerabilityEntity(image.getId(), each)).toList());
+        secrets.deleteByImage(image.getId());
+        secrets.saveAll(report.secrets().stream().map(secret -> FoundSecretEntity.inImage(image.getId(), secret)).toList());
         image.scanned(report.scanner(), at, found.count("CRITICAL", false), found.count("HIGH", false), found.fixable(),
                 found.count("CRITICAL", true) + found.count("HIGH", true));
         scans.save(new ImageScanEntity(image.getId(), report.scanner(), report.scannerVersion(), sourceName, sha256,
@@ -189,6 +196,12 @@ public class ImageCatalog {
     /** An image's vulnerabilities grouped by package; in each package the fixable and most severe first. */
     public Page<Vulnerability> vulnerabilities(long imageId, Pageable pageable) {
         return vulnerabilities.ofImage(imageId, pageable).map(VulnerabilityEntity::toView);
+    }
+
+    /** The secrets the image's latest scan found: rule, file and lines, never the matched text. */
+    @Transactional(readOnly = true)
+    public List<ImageViews.FoundSecret> secrets(long imageId) {
+        return secrets.findByImageIdOrderByTargetAscStartLineAsc(imageId).stream().map(FoundSecretEntity::toView).toList();
     }
 
     /** Where does a vulnerability run: every image that has it, in use first. */

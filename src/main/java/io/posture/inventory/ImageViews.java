@@ -49,16 +49,31 @@ public final class ImageViews {
                                String configUser, Map<String, String> labels) {
     }
 
-    public record ScanReport(String scanner, String scannerVersion, ScannedImage image, List<Vulnerability> vulnerabilities) {
+    public record ScanReport(String scanner, String scannerVersion, ScannedImage image, List<Vulnerability> vulnerabilities,
+                             List<FoundSecret> secrets) {
+
+        /** A scan that looked for vulnerabilities only. */
+        public ScanReport(String scanner, String scannerVersion, ScannedImage image, List<Vulnerability> vulnerabilities) {
+            this(scanner, scannerVersion, image, vulnerabilities, List.of());
+        }
     }
 
     /** A scan of something that is not a container image: a repository, a file system, an SBOM, a VM ({@code kind}, as the scanner says). */
-    public record ArtifactScan(String scanner, String scannerVersion, String kind, String name, List<Vulnerability> vulnerabilities) {
+    public record ArtifactScan(String scanner, String scannerVersion, String kind, String name, List<Vulnerability> vulnerabilities,
+                               List<FoundSecret> secrets) {
+    }
+
+    /**
+     * A secret a scanner found: which rule, in which file and lines. Never the matched text, not even masked: the
+     * lines around a match may hold another secret in the clear.
+     */
+    public record FoundSecret(String ruleId, String category, String severity, String title, String target,
+                              Integer startLine, Integer endLine) {
     }
 
     /** A scanned artifact with its latest scan's counts. */
     public record ArtifactSummary(long id, String kind, String name, String scanner, int critical, int high, int vulnerabilities,
-                                  Instant lastScanned) {
+                                  int secrets, Instant lastScanned) {
     }
 
     /** An image as a registry describes it: manifest digest, tags pointing at it, config and signatures. */

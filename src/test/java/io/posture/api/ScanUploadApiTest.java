@@ -6,6 +6,7 @@ import io.posture.collect.ManifestImporter;
 import io.posture.inventory.ImageCatalog;
 import io.posture.inventory.ImageViews.ImageSummary;
 import io.posture.inventory.ArtifactCatalog;
+import io.posture.inventory.ImageViews.FoundSecret;
 import io.posture.inventory.InventoryQueries;
 import io.posture.scoring.ScoreQueries;
 import io.posture.scoring.ScoreViews.ResourceResult;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -36,9 +40,11 @@ import static io.posture.support.Manifests.deployment;
 import static io.posture.support.Manifests.write;
 import static io.posture.support.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** A pipeline uploads scan reports over HTTP with an API token; the same permission checks as the pages apply. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "posture.import.max-file-size=64KB")
+@ExtendWith(OutputCaptureExtension.class)
 class ScanUploadApiTest {
 
     @LocalServerPort
@@ -127,6 +133,35 @@ class ScanUploadApiTest {
         assertThat(polaris.statusCode()).isEqualTo(400);
         assertThat(polaris.body()).contains("a Polaris audit report").doesNotContain("does not say which image");
         assertThat(jdbc.queryForObject("select count(*) from image_scan", Integer.class)).isEqualTo(scansBefore);
+    }
+
+    /** Trivy's own secrets golden: its context lines hold a GitHub token in the clear beside the masked match. */
+    @Test
+    void aSecretTrivyFoundIsKeptAsWhereNeverWhatNotInTheDatabaseALogLineOrTheAnswer(CapturedOutput output) throws Exception {
+        var token = as("manager", Role.SECURITY_MANAGER.name(), () -> tokens.create("ci secrets", Role.SECURITY_MANAGER, Duration.ofDays(1))).secret();
+        var repository = sample("trivy-repo-secrets.json");
+        var image = new String(repository, StandardCharsets.UTF_8)
+                .replace("\"ArtifactName\": \"testdata/fixtures/repo/secrets\"", "\"ArtifactName\": \"registry.example.com/shop/leaky:1.0\"")
+                .replace("\"ArtifactType\": \"repository\"", "\"ArtifactType\": \"container_image\"").getBytes(StandardCharsets.UTF_8);
+
+        var fromRepository = post(token, repository);
+        var fromImage = post(token, image);
+
+        assertThat(fromRepository.statusCode()).as(fromRepository.body()).isEqualTo(201);
+        assertThat(fromImage.statusCode()).as(fromImage.body()).isEqualTo(201);
+        var leaky = image("registry.example.com", "shop/leaky");
+        assertThat(images.secrets(leaky.id())).extracting(FoundSecret::ruleId, FoundSecret::target, FoundSecret::startLine)
+                .containsExactly(tuple("aws-access-key-id", "deploy.sh", 3), tuple("mysecret", "deploy.sh", 7));
+        assertThat(artifacts.artifacts(PageRequest.of(0, 50)).getContent())
+                .filteredOn(artifact -> artifact.name().equals("testdata/fixtures/repo/secrets")).singleElement()
+                .satisfies(artifact -> assertThat(artifact.secrets()).isEqualTo(2));
+        var database = String.join("\n", jdbc.queryForList("script", String.class));
+        assertThat(database).as("the dump holds what was kept").contains("'aws-access-key-id'").contains("'deploy.sh'");
+        for (var leaked : java.util.List.of("ghp_0123456789", "GITHUB_PAT", "AWS_ACCESS_KEY_ID=", "echo ********")) {
+            assertThat(database).as("the database holds no " + leaked).doesNotContain(leaked);
+            assertThat(output.getAll()).as("no log line holds " + leaked).doesNotContain(leaked);
+            assertThat(fromRepository.body() + fromImage.body()).as("the answer holds no " + leaked).doesNotContain(leaked);
+        }
     }
 
     @Test

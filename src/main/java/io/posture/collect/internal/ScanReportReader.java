@@ -4,6 +4,7 @@ import io.posture.collect.ManifestException;
 import io.posture.collect.internal.JsonShape.Check;
 import io.posture.inventory.ImageViews.ArtifactScan;
 import io.posture.inventory.ImageViews.FixState;
+import io.posture.inventory.ImageViews.FoundSecret;
 import io.posture.inventory.ImageViews.ScanReport;
 import io.posture.inventory.ImageViews.ScannedImage;
 import io.posture.inventory.ImageViews.Vulnerability;
@@ -47,7 +48,9 @@ public final class ScanReportReader {
             "Reference", JsonShape.text(1024), "OS", object(Map.of("Family", STRING, "Name", STRING)),
             "ImageConfig", object(Map.of("architecture", STRING, "created", STRING,
                     "config", object(Map.of("User", STRING, "Labels", STRING_MAP))))));
-    private static final Check TRIVY_RESULT = object(Map.of("Target", STRING, "Class", STRING,
+    private static final Check TRIVY_SECRET = object(Map.of("RuleID", JsonShape.text(128), "Category", JsonShape.text(128),
+            "Severity", STRING, "Title", JsonShape.text(1000), "StartLine", NUMBER, "EndLine", NUMBER));
+    private static final Check TRIVY_RESULT = object(Map.of("Target", STRING, "Class", STRING, "Secrets", list(TRIVY_SECRET),
             "Vulnerabilities", list(object(Map.of("VulnerabilityID", JsonShape.text(128), "PkgName", JsonShape.text(512),
                     "InstalledVersion", JsonShape.text(253), "FixedVersion", JsonShape.text(512), "Severity", STRING, "Status", STRING,
                     "Title", STRING, "PrimaryURL", STRING,
@@ -202,7 +205,32 @@ public final class ScanReportReader {
         for (var result : root.path("Results")) {
             trivyVulnerabilities(result, vulnerabilities, skipped);
         }
-        return new ScanReport("trivy", text(root.path("Trivy").path("Version")), trivyImage(reference, root.path("Metadata")), vulnerabilities);
+        return new ScanReport("trivy", text(root.path("Trivy").path("Version")), trivyImage(reference, root.path("Metadata")),
+                vulnerabilities, trivySecrets(root));
+    }
+
+    /**
+     * The secrets of a schema-2 report: rule, file and lines only. Match and Code are never read: Trivy masks the
+     * matched value, but the lines of context it keeps beside a match can hold another secret in the clear.
+     */
+    private static List<FoundSecret> trivySecrets(JsonNode root) {
+        var secrets = new ArrayList<FoundSecret>();
+        for (var result : root.path("Results")) {
+            for (var secret : result.path("Secrets")) {
+                var rule = text(secret.path("RuleID"));
+                if (rule == null) {
+                    continue;
+                }
+                secrets.add(new FoundSecret(rule, text(secret.path("Category")), severity(text(secret.path("Severity"))),
+                        clip(text(secret.path("Title")), 1000), clip(text(result.path("Target")), 1024),
+                        line(secret.path("StartLine")), line(secret.path("EndLine"))));
+            }
+        }
+        return secrets;
+    }
+
+    private static Integer line(JsonNode node) {
+        return node.canConvertToInt() && node.isIntegralNumber() && node.asInt() >= 0 ? node.asInt() : null;
     }
 
     private static ScanReport trivyArray(JsonNode root, List<String> skipped) {
@@ -357,7 +385,8 @@ public final class ScanReportReader {
         for (var result : root.path("Results")) {
             trivyVulnerabilities(result, vulnerabilities, skipped);
         }
-        return Optional.of(new ArtifactScan("trivy", text(root.path("Trivy").path("Version")), kind, name, vulnerabilities));
+        return Optional.of(new ArtifactScan("trivy", text(root.path("Trivy").path("Version")), kind, name, vulnerabilities,
+                trivySecrets(root)));
     }
 
     private static ArtifactScan grypeArtifact(JsonNode root, String kind, List<String> skipped) {
@@ -367,7 +396,7 @@ public final class ScanReportReader {
             throw new ManifestException("the Grype report does not name the " + kind + " it scanned (source.target)");
         }
         return new ArtifactScan("grype", text(root.path("descriptor").path("version")), kind, clip(name, 1024),
-                grypeVulnerabilities(root, skipped));
+                grypeVulnerabilities(root, skipped), List.of());
     }
 
     private static ScanReport grype(JsonNode root, List<String> skipped) {

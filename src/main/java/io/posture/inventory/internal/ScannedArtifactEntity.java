@@ -32,6 +32,8 @@ public class ScannedArtifactEntity {
     private int high;
     @Column(name = "vulnerability_count")
     private int vulnerabilities;
+    @Column(name = "secret_count")
+    private int secrets;
     @Column(name = "last_scanned")
     private Instant lastScanned;
     @Column(name = "last_scanned_by")
@@ -51,7 +53,7 @@ public class ScannedArtifactEntity {
 
     /** The latest scan: who sent which file when, and what it found. */
     public void scanned(String scanner, String scannerVersion, String sourceName, String sha256, int critical, int high,
-                        int vulnerabilities, String actor, Instant at) {
+                        int vulnerabilities, int secrets, String actor, Instant at) {
         this.scanner = scanner;
         this.scannerVersion = scannerVersion;
         this.sourceName = sourceName;
@@ -59,11 +61,12 @@ public class ScannedArtifactEntity {
         this.critical = critical;
         this.high = high;
         this.vulnerabilities = vulnerabilities;
+        this.secrets = secrets;
         this.lastScannedBy = actor;
         this.lastScanned = at;
     }
 
     public ArtifactSummary toSummary() {
-        return new ArtifactSummary(id, kind, name, scanner, critical, high, vulnerabilities, lastScanned);
+        return new ArtifactSummary(id, kind, name, scanner, critical, high, vulnerabilities, secrets, lastScanned);
     }
 }

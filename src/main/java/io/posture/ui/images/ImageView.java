@@ -14,6 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.posture.inventory.ImageCatalog;
 import io.posture.inventory.ImageViews.FixState;
+import io.posture.inventory.ImageViews.FoundSecret;
 import io.posture.inventory.ImageViews.ImageDetail;
 import io.posture.inventory.ImageViews.ImageUse;
 import io.posture.inventory.ImageViews.ScanRecord;
@@ -26,6 +27,7 @@ import jakarta.annotation.security.PermitAll;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -62,6 +64,10 @@ class ImageView extends VerticalLayout implements HasUrlParameter<Long> {
         var tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add("Vulnerabilities", vulnerabilities(imageId, summary.lastScanned() == null));
+        var secrets = catalog.secrets(imageId);
+        if (!secrets.isEmpty()) {
+            tabs.add("Secrets (" + secrets.size() + ")", secrets(secrets));
+        }
         tabs.add("Where it runs (" + image.uses().size() + ")", uses(image));
         tabs.add("Scans", scans(image));
         add(tabs);
@@ -107,6 +113,20 @@ class ImageView extends VerticalLayout implements HasUrlParameter<Long> {
         grid.addClassName("vulnerabilities");
         grid.setEmptyStateText(neverScanned ? "Never scanned: upload a Trivy or Grype report of this image on the Images page, or from a pipeline."
                 : "The latest scan found no vulnerability.");
+        return grid;
+    }
+
+    /** Where the scanner found secrets in the image; what it matched is never kept, so it cannot be shown. */
+    private static Grid<FoundSecret> secrets(List<FoundSecret> secrets) {
+        var grid = new Grid<FoundSecret>();
+        grid.addComponentColumn(secret -> Formats.vulnerabilitySeverityBadge(secret.severity())).setHeader("Severity").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(secret -> secret.title() == null ? secret.ruleId() : secret.title()).setHeader("Secret").setFlexGrow(2);
+        grid.addColumn(secret -> secret.category() == null ? "—" : secret.category()).setHeader("Category");
+        grid.addColumn(secret -> (secret.target() == null ? "" : secret.target())
+                + (secret.startLine() == null ? "" : ":" + secret.startLine())).setHeader("File and line").setFlexGrow(3);
+        grid.setItems(secrets);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addClassName("secrets");
         return grid;
     }
 

@@ -111,6 +111,7 @@ class ImagesView extends VerticalLayout {
         grid.addComponentColumn(artifact -> counts(artifact.high(), "severity-high")).setHeader("High").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ArtifactSummary::vulnerabilities).setHeader("Vulnerabilities").setSortProperty("vulnerabilities")
                 .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ArtifactSummary::secrets).setHeader("Secrets").setSortProperty("secrets").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ArtifactSummary::scanner).setHeader("Scanner").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(artifact -> Formats.time(artifact.lastScanned())).setHeader("Last scanned").setSortProperty("lastScanned")
                 .setAutoWidth(true).setFlexGrow(0);

@@ -153,6 +153,19 @@ def trivy_k8s():
     return {"ClusterName": "prod-eu1", "Resources": resources}
 
 
+def trivy_repository():
+    """trivy repo of a service's source: not an image, so an artifact; its secret is kept as where, not what."""
+    secret = {"RuleID": "github-pat", "Category": "GitHub", "Severity": "CRITICAL", "Title": "GitHub Personal Access Token",
+              "StartLine": 14, "EndLine": 14, "Match": "  GITHUB_TOKEN: ****************************************",
+              "Code": {"Lines": [{"Number": 14, "Content": "  GITHUB_TOKEN: ****************************************",
+                                  "IsCause": True}]}}
+    return {"SchemaVersion": 2, "CreatedAt": "2026-11-20T09:30:00Z", "ArtifactName": "https://git.example.com/payments/dispute-service",
+            "ArtifactType": "repository", "Trivy": {"Version": "0.57.1"},
+            "Results": [{"Target": "pom.xml", "Class": "lang-pkgs", "Type": "pom",
+                         "Vulnerabilities": [trivy_vulnerability(entry) for entry in JAVA]},
+                        {"Target": ".github/workflows/release.yml", "Class": "secret", "Secrets": [secret]}]}
+
+
 def write(path, report):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=2) + "\n")
@@ -168,6 +181,7 @@ def main():
     for reference, (family, version, packages, language, user, built) in GRYPE.items():
         write(OUT / "grype" / (name_of(reference) + ".json"), grype_image(reference, family, version, packages, language, user, built))
     write(OUT / "trivy" / "k8s-our-services.json", trivy_k8s())
+    write(OUT / "trivy" / "repo-dispute-service.json", trivy_repository())
     reference, language, user, built = NOT_RUNNING
     write(OUT / "trivy" / (name_of(reference) + ".json"), trivy_image(reference, "debian", "12.5", DEBIAN[:6], language, user, built))
 

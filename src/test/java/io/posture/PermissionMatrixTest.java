@@ -1,5 +1,7 @@
 package io.posture;
 
+import io.posture.collect.ExploitFeeds;
+import io.posture.collect.ImageScans;
 import io.posture.collect.ManifestImporter;
 import io.posture.discussion.Discussion;
 import io.posture.discussion.Topic;
@@ -53,6 +55,10 @@ class PermissionMatrixTest {
     @Autowired
     ManifestImporter importer;
     @Autowired
+    ImageScans scans;
+    @Autowired
+    ExploitFeeds feeds;
+    @Autowired
     FindingService findings;
     @Autowired
     TaskService tasks;
@@ -87,6 +93,8 @@ class PermissionMatrixTest {
             new Action("read the audit log", EVERYONE, s -> s.audit.search(null, PageRequest.of(0, 1))),
             new Action("read comments", EVERYONE, s -> s.discussion.thread(Topic.finding(-1))),
             new Action("import manifests", IMPORT, s -> s.importer.importUploaded("-", "prod", Map.of())),
+            new Action("import a scan report", IMPORT, s -> s.scans.upload("x.json", new byte[0])),
+            new Action("import exploit intelligence", IMPORT, s -> s.feeds.upload("x.json", new byte[0])),
             new Action("start work on a finding", TRIAGE, s -> s.findings.startWork(-1, null)),
             new Action("stop work on a finding", TRIAGE, s -> s.findings.stopWork(-1, null)),
             new Action("comment", TRIAGE, s -> s.discussion.post(Topic.task(-1), " ")),

@@ -50,6 +50,12 @@ public final class JsonReportUpload {
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     }
 
+    /** Widens the file types offered beyond .json (an EPSS file is CSV, gzipped as published). */
+    public JsonReportUpload accepting(String... fileTypes) {
+        upload.setAcceptedFileTypes(fileTypes);
+        return this;
+    }
+
     public Upload upload() {
         return upload;
     }

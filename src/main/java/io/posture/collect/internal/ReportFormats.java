@@ -51,7 +51,7 @@ public final class ReportFormats {
             return Optional.of("a CSAF document: Posture does not import CSAF VEX yet");
         }
         if (root.has("catalogVersion") && root.has("vulnerabilities")) {
-            return Optional.of("CISA's Known Exploited Vulnerabilities catalogue: Posture does not import it yet");
+            return Optional.of("CISA's Known Exploited Vulnerabilities catalogue: import it under Import exploit intelligence on the Images page");
         }
         if (root.has("runs") && (root.has("$schema") && root.path("$schema").asString("").contains("sarif")
                 || "2.1.0".equals(root.path("version").asString("")))) {
@@ -79,6 +79,9 @@ public final class ReportFormats {
         if (start.contains("[INFO] 1 ") && (start.contains("Control Plane") || start.contains("Worker Node"))
                 || start.contains("== Summary master ==") || start.contains("== Summary node ==")) {
             return Optional.of("kube-bench text output: run kube-bench with --json and upload that on the Hosts page");
+        }
+        if (start.startsWith("#model_version") || start.startsWith("cve,epss")) {
+            return Optional.of("a FIRST EPSS file: import it under Import exploit intelligence on the Images page");
         }
         if (start.contains("Docker Bench for Security")) {
             return Optional.of("docker-bench-security text output: run it with -l FILE and upload FILE.json on the Hosts page");

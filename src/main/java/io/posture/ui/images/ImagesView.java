@@ -16,8 +16,10 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.posture.collect.ExploitFeeds;
 import io.posture.collect.ImageScans;
 import io.posture.inventory.ArtifactCatalog;
+import io.posture.inventory.ExploitIntel;
 import io.posture.inventory.ImageCatalog;
 import io.posture.inventory.ImageViews.ArtifactSummary;
 import io.posture.inventory.ImageViews.ImageSummary;
@@ -44,7 +46,8 @@ import java.time.Clock;
 @PageTitle("Images · Posture")
 class ImagesView extends VerticalLayout {
 
-    ImagesView(ImageCatalog catalog, ArtifactCatalog artifacts, ImageScans scans, AuthenticationContext authentication, Clock clock) {
+    ImagesView(ImageCatalog catalog, ArtifactCatalog artifacts, ImageScans scans, ExploitFeeds feeds, ExploitIntel intel,
+               AuthenticationContext authentication, Clock clock) {
         setSizeFull();
         add(new PageHeader("Images", "What runs, what it contains, where it came from: by digest, from workloads, "
                 + "registries and scan reports"));
@@ -97,8 +100,24 @@ class ImagesView extends VerticalLayout {
             add(uploadForm(scans, () -> {
                 grid.getDataProvider().refreshAll();
                 others.getDataProvider().refreshAll();
-            }));
+            }), intelForm(feeds, intel));
         }
+    }
+
+    /** CISA KEV and FIRST EPSS, uploaded as their publishers ship them; Posture downloads nothing itself. */
+    private static VerticalLayout intelForm(ExploitFeeds feeds, ExploitIntel intel) {
+        var held = new Paragraph(intel.summary().orElse("None imported yet."));
+        var upload = new JsonReportUpload("known_exploited_vulnerabilities.json (CISA KEV) or epss_scores-DATE.csv.gz (FIRST EPSS)",
+                "Import", 32L * 1024 * 1024, feeds::upload, () -> held.setText(intel.summary().orElse("None imported yet.")))
+                .accepting(".json", ".csv", ".gz");
+        var row = new HorizontalLayout(upload.upload(), upload.button());
+        row.setAlignItems(FlexComponent.Alignment.CENTER);
+        var form = new VerticalLayout(new H3("Import exploit intelligence"), new Paragraph("A vulnerability's page then says whether "
+                + "it is exploited in the wild (CISA KEV, with the federal due date) and how likely exploitation is soon (EPSS). "
+                + "Each import replaces that source's previous one."), held, row);
+        form.setPadding(false);
+        form.addClassName("intel-upload");
+        return form;
     }
 
     private static Grid<ArtifactSummary> artifacts(ArtifactCatalog artifacts) {

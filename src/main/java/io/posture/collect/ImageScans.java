@@ -53,8 +53,8 @@ public class ImageScans {
             }
             var text = fileName + ": " + (parts.isEmpty() ? "nothing stored" : String.join(", ", parts))
                     + (scanner == null ? "" : " from " + scanner);
-            return skipped.isEmpty() ? text : text + "; " + skipped.size() + (skipped.size() == 1 ? " entry" : " entries")
-                    + " skipped (" + skipped.getFirst() + (skipped.size() > 1 ? ", …" : "") + ")";
+            return skipped.isEmpty() ? text : text + "; left out: " + (skipped.size() <= 3 ? String.join("; ", skipped)
+                    : skipped.getFirst() + " and " + (skipped.size() - 1) + " more");
         }
     }
 

@@ -122,6 +122,8 @@ public final class ScanReportReader {
         } else if (root.isObject() && (root.has("Resources") || root.has("Findings") || root.has("ClusterName"))) {
             requireShape(TRIVY_KUBERNETES, root, "trivy k8s");
             reports = trivyKubernetes(root, skipped);
+            notImported(TRIVY_RESOURCE_LISTS.stream().flatMap(list -> root.path(list).valueStream())
+                    .flatMap(resource -> resource.path("Results").valueStream()).toList(), true, skipped);
         } else if (root.isObject() && (root.has("Results") || root.has("SchemaVersion"))) {
             requireShape(TRIVY, root, "Trivy");
             var artifact = trivyArtifact(root, skipped);
@@ -129,6 +131,7 @@ public final class ScanReportReader {
                 return new Parsed(List.of(), List.of(artifact.get()), List.copyOf(skipped));
             }
             reports = List.of(trivy(root, skipped));
+            notImported(root.path("Results").valueStream().toList(), false, skipped);
         } else if (root.isObject() && TrivyOperatorReport.isVulnerabilityReport(text(root.path("kind")), text(root.path("apiVersion")))) {
             reports = List.of(TrivyOperatorReport.read(root));
         } else if (root.isObject() && root.path("items").isArray() && text(root.path("kind"), "").endsWith("List")) {
@@ -145,6 +148,23 @@ public final class ScanReportReader {
             throw new ManifestException("the report names no image");
         }
         return new Parsed(reports, List.of(), List.copyOf(skipped));
+    }
+
+    /**
+     * Says what a Trivy report held that Posture does not import yet, so that an import is not taken for a full one:
+     * misconfigurations (Posture's benchmarks check configuration themselves) and, in trivy k8s reports, secrets.
+     */
+    private static void notImported(List<JsonNode> results, boolean kubernetes, List<String> skipped) {
+        long failedChecks = results.stream().flatMap(result -> result.path("Misconfigurations").valueStream())
+                .filter(check -> !"PASS".equals(text(check.path("Status"), "FAIL"))).count();
+        if (failedChecks > 0) {
+            skipped.add(failedChecks + " failed misconfiguration checks, not imported yet (Posture's benchmarks check "
+                    + "configuration from the manifests themselves)");
+        }
+        long secrets = kubernetes ? results.stream().mapToLong(result -> result.path("Secrets").size()).sum() : 0;
+        if (secrets > 0) {
+            skipped.add(secrets + " secrets found in workloads, not imported yet from trivy k8s reports");
+        }
     }
 
     /**

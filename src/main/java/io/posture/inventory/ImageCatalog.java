@@ -172,11 +172,30 @@ public class ImageCatalog {
                 }
             }
         }
+        var exploited = knownExploited(ids);
         var facts = new HashMap<String, ImageFacts>();
         imageByReference.forEach((reference, image) -> facts.put(reference, new ImageFacts(image.getDigest(), image.getSigned(),
                 image.getConfigUser(), image.getCreatedAt(), image.getLastScanned(),
-                List.copyOf(fixable.getOrDefault(image.getId(), List.of())))));
+                List.copyOf(fixable.getOrDefault(image.getId(), List.of())),
+                exploited == null ? null : List.copyOf(exploited.getOrDefault(image.getId(), List.of())))));
         return new ImageFacts.ByReference(asOf, Map.copyOf(facts));
+    }
+
+    /** The vulnerabilities of each image that CISA's KEV catalogue lists; null when no catalogue was imported. */
+    private Map<Long, List<String>> knownExploited(List<Long> imageIds) {
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from known_exploited)", Boolean.class))) {
+            return null;
+        }
+        var exploited = new HashMap<Long, List<String>>();
+        for (int from = 0; from < imageIds.size(); from += FACTS_CHUNK) {
+            var chunk = imageIds.subList(from, Math.min(imageIds.size(), from + FACTS_CHUNK));
+            jdbc.query("select distinct v.image_id, v.vulnerability_id from vulnerability v join known_exploited k"
+                    + " on k.cve_id = v.vulnerability_id where v.image_id in (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                    + ") order by v.vulnerability_id", row -> {
+                exploited.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(row.getString(2));
+            }, chunk.toArray());
+        }
+        return exploited;
     }
 
     public Page<ImageSummary> images(String text, String registry, boolean inUseOnly, Pageable pageable) {

@@ -13,6 +13,7 @@ import io.posture.benchmark.PolicyVersion;
 import io.posture.benchmark.Severity;
 import io.posture.collect.CollectionRunCompleted;
 import io.posture.collect.HostReportImported;
+import io.posture.collect.ExploitIntelImported;
 import io.posture.collect.ImageScansImported;
 import io.posture.collect.RegistryCollected;
 import io.posture.collect.HostReportViews.HostChecks;
@@ -137,6 +138,11 @@ public class EvaluationService {
     @EventListener
     public void onImageScans(ImageScansImported scans) {
         serially(() -> images.clustersRunning(scans.imageIds()).forEach(this::evaluateAgain));
+    }
+
+    @EventListener
+    public void onExploitIntel(ExploitIntelImported imported) {
+        serially(() -> inventory.clusters().forEach(cluster -> evaluateAgain(cluster.id())));
     }
 
     @EventListener

@@ -13,11 +13,12 @@ import java.util.List;
  * @param created           the image config's creation time
  * @param lastScanned       when its latest vulnerability scan was imported
  * @param fixableCriticalHigh critical and high vulnerabilities with a fixed version, most severe first
+ * @param knownExploited    its vulnerabilities that CISA's KEV catalogue lists; null when no catalogue was imported
  */
 public record ImageFacts(String digest, Boolean signed, String configUser, Instant created, Instant lastScanned,
-                         List<String> fixableCriticalHigh) {
+                         List<String> fixableCriticalHigh, List<String> knownExploited) {
 
-    public static final ImageFacts UNKNOWN = new ImageFacts(null, null, null, null, null, List.of());
+    public static final ImageFacts UNKNOWN = new ImageFacts(null, null, null, null, null, List.of(), null);
 
     /** The facts of the images a cluster runs, by image reference as written, as of an instant. */
     public record ByReference(Instant asOf, java.util.Map<String, ImageFacts> facts) {

@@ -36,7 +36,12 @@ final class ImageRules {
                 "image.fixableVulnerabilities", (pod, version) -> eachImage(pod, "no critical or high vulnerability with a fix", (facts, at) ->
                         facts.lastScanned() == null ? Verdict.unknown("never scanned")
                                 : facts.fixableCriticalHigh().isEmpty() ? Verdict.PASS
-                                : Verdict.fail(facts.fixableCriticalHigh().size() + " fixable critical/high: " + names(facts.fixableCriticalHigh()))));
+                                : Verdict.fail(facts.fixableCriticalHigh().size() + " fixable critical/high: " + names(facts.fixableCriticalHigh()))),
+                "image.knownExploited", (pod, version) -> eachImage(pod, "no vulnerability CISA lists as exploited", (facts, at) ->
+                        facts.lastScanned() == null ? Verdict.unknown("never scanned")
+                                : facts.knownExploited() == null ? Verdict.unknown("no CISA KEV catalogue imported")
+                                : facts.knownExploited().isEmpty() ? Verdict.PASS
+                                : Verdict.fail(facts.knownExploited().size() + " known exploited (CISA KEV): " + names(facts.knownExploited()))));
     }
 
     static Map<String, ParameterizedRule> parameterized() {

@@ -26,9 +26,12 @@ class ImageRulesTest {
     static final Instant NOW = Instant.parse("2026-11-24T00:00:00Z");
     static final String IMAGE = "registry.example.com/shop/api:1.4.2";
     static final ImageFacts GOOD = new ImageFacts("sha256:aa", true, "10001", NOW.minus(10, ChronoUnit.DAYS),
-            NOW.minus(1, ChronoUnit.DAYS), List.of());
+            NOW.minus(1, ChronoUnit.DAYS), List.of(), List.of());
     static final ImageFacts BAD = new ImageFacts("sha256:bb", false, "", NOW.minus(400, ChronoUnit.DAYS),
-            NOW.minus(30, ChronoUnit.DAYS), List.of("CVE-2024-45490", "CVE-2024-2961"));
+            NOW.minus(30, ChronoUnit.DAYS), List.of("CVE-2024-45490", "CVE-2024-2961"), List.of("CVE-2024-2961"));
+    /** Scanned, but no KEV catalogue imported: whether a vulnerability is exploited is not known. */
+    static final ImageFacts NO_CATALOGUE = new ImageFacts("sha256:cc", true, "10001", NOW.minus(10, ChronoUnit.DAYS),
+            NOW.minus(1, ChronoUnit.DAYS), List.of(), null);
 
     record Case(String rule, Map<String, Object> parameters, String image, ImageFacts facts, ControlStatus expected, String observed) {
         boolean passes() {
@@ -59,11 +62,15 @@ class ImageRulesTest {
                 of("image.signed", null, ControlStatus.UNKNOWN, "no registry collection"),
                 of("image.nonRootUser", GOOD, ControlStatus.PASS, "non-root"),
                 of("image.nonRootUser", BAD, ControlStatus.FAIL, "<unset> (root)"),
-                of("image.nonRootUser", new ImageFacts(null, null, "0:0", null, null, List.of()), ControlStatus.FAIL, "config user 0:0"),
+                of("image.nonRootUser", new ImageFacts(null, null, "0:0", null, null, List.of(), null), ControlStatus.FAIL, "config user 0:0"),
                 of("image.nonRootUser", null, ControlStatus.UNKNOWN, "image config not known"),
                 of("image.fixableVulnerabilities", GOOD, ControlStatus.PASS, "no critical or high"),
                 of("image.fixableVulnerabilities", BAD, ControlStatus.FAIL, "2 fixable critical/high: CVE-2024-45490, CVE-2024-2961"),
                 of("image.fixableVulnerabilities", null, ControlStatus.UNKNOWN, "never scanned"),
+                of("image.knownExploited", GOOD, ControlStatus.PASS, "no vulnerability CISA lists as exploited"),
+                of("image.knownExploited", BAD, ControlStatus.FAIL, "1 known exploited (CISA KEV): CVE-2024-2961"),
+                of("image.knownExploited", NO_CATALOGUE, ControlStatus.UNKNOWN, "no CISA KEV catalogue imported"),
+                of("image.knownExploited", null, ControlStatus.UNKNOWN, "never scanned"),
                 days("image.maxAgeDays", 90, GOOD, ControlStatus.PASS, "built within 90 days"),
                 days("image.maxAgeDays", 90, BAD, ControlStatus.FAIL, "400 days ago"),
                 days("image.maxAgeDays", 90, null, ControlStatus.UNKNOWN, "creation date not known"),

@@ -112,11 +112,12 @@ public class ImageScans {
     }
 
     /**
-     * Stores reports already read as the scans of their images, each image's replacing its previous scan (also
-     * Trivy Operator VulnerabilityReports found among a run's manifests, inside the import its caller authorised).
+     * Stores reports already read as the scans of their images, each image's replacing its previous scan: Trivy
+     * Operator VulnerabilityReports found among a run's manifests or in a collected cluster, inside the import or
+     * collection its caller authorised (a user's import, or a collection an administrator configured).
      */
     @Transactional
-    ImportResult record(String fileName, String sha256, List<ScanReport> reports) {
+    public ImportResult record(String fileName, String sha256, List<ScanReport> reports) {
         var now = clock.instant();
         var actor = AuditLog.currentActor();
         var imported = new ArrayList<ImportedImage>();

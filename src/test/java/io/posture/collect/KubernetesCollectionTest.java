@@ -26,6 +26,7 @@ import io.posture.collect.ConnectionViews.ConnectionForm;
 import io.posture.collect.ConnectionViews.ConnectionKind;
 import io.posture.collect.RunViews.RunSummary;
 import io.posture.benchmark.ControlStatus;
+import io.posture.inventory.ImageCatalog;
 import io.posture.inventory.InventoryQueries;
 import io.posture.inventory.WorkloadKind;
 import io.posture.scoring.ScoreQueries;
@@ -76,6 +77,8 @@ class KubernetesCollectionTest {
     InventoryQueries inventory;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ImageCatalog images;
     @Autowired
     ScoreQueries scores;
     @Autowired
@@ -308,6 +311,34 @@ class KubernetesCollectionTest {
         assertThat(inventory.workload("live-bad", "shop", WorkloadKind.Deployment, "good")).as("the good ones land").isPresent();
         assertThat(inventory.workload("live-bad", "shop", WorkloadKind.Deployment, "api"))
                 .as("a PARTIAL run removes nothing: what it could not read may be what is missing").isPresent();
+    }
+
+    @Test
+    void trivyOperatorVulnerabilityReportsInTheClusterBecomeTheScansOfTheImagesItRuns() {
+        kubernetes.resource(deployment("web", false)).create();
+        server.expect().get().withPath("/apis/aquasecurity.github.io/v1alpha1/vulnerabilityreports?limit=500")
+                .andReturn(200, """
+                        {"apiVersion": "aquasecurity.github.io/v1alpha1", "kind": "VulnerabilityReportList", "metadata": {},
+                         "items": [
+                          {"apiVersion": "aquasecurity.github.io/v1alpha1", "kind": "VulnerabilityReport",
+                           "metadata": {"name": "replicaset-web-6d4cf56db6-web", "namespace": "shop"},
+                           "report": {"artifact": {"repository": "web", "tag": "1"}, "registry": {"server": "registry.example"},
+                                      "scanner": {"name": "Trivy", "version": "0.57.1"},
+                                      "vulnerabilities": [{"vulnerabilityID": "CVE-2024-45490", "resource": "libexpat1",
+                                                           "installedVersion": "2.5.0-1", "fixedVersion": "2.5.0-1+deb12u1",
+                                                           "severity": "CRITICAL", "score": 9.8}]}},
+                          {"apiVersion": "aquasecurity.github.io/v1alpha1", "kind": "VulnerabilityReport",
+                           "metadata": {"name": "broken", "namespace": "shop"}, "report": {"vulnerabilities": 7}}]}
+                        """).always();
+        long id = connect("live-operator");
+
+        var run = collect(id);
+
+        assertThat(run.status()).as("an operator report is not an object of the inventory").isEqualTo(RunStatus.COMPLETE);
+        assertThat(run.message()).contains("1 Trivy Operator vulnerability report stored as image scans, 1 unreadable");
+        assertThat(images.whereIs("CVE-2024-45490", PageRequest.of(0, 10)).getContent())
+                .filteredOn(found -> found.repository().equals("web")).singleElement()
+                .satisfies(found -> assertThat(found.workloads()).as("the Deployment runs it").isEqualTo(1));
     }
 
     @Test

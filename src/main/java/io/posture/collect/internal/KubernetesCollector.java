@@ -45,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import io.posture.collect.ImageScans;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +68,8 @@ public class KubernetesCollector {
     private static final Logger log = LoggerFactory.getLogger(KubernetesCollector.class);
     private static final int MAX_LIST_RESTARTS = 3;
     private static final int UNREACHABLE_AFTER = 2;
+    /** Operator reports stored per transaction. */
+    private static final int OPERATOR_BATCH = 200;
     /** Objects a run names when the server sends ones it cannot read; the rest are counted. */
     private static final int NAMED_REFUSALS = 100;
 
@@ -107,9 +111,12 @@ public class KubernetesCollector {
     private final int pageSize;
     private final int retries;
     private final Duration backoff;
+    private final ImageScans imageScans;
+    private final OperatorReportCollector operatorReports;
 
     KubernetesCollector(KubernetesClients clients, InventoryWriter inventory, CollectionRunRepository runs,
                         ApplicationEventPublisher events, AuditLog audit, RunCompletion completion, BatchWriter writer, Clock clock,
+                        ImageScans imageScans,
                         @Value("${posture.collect.page-size:500}") int pageSize,
                         @Value("${posture.collect.retries:3}") int retries,
                         @Value("${posture.collect.backoff:500ms}") Duration backoff) {
@@ -124,6 +131,8 @@ public class KubernetesCollector {
         this.pageSize = pageSize;
         this.retries = retries;
         this.backoff = backoff;
+        this.imageScans = imageScans;
+        this.operatorReports = new OperatorReportCollector(pageSize);
     }
 
     public static int kindCount() {
@@ -172,6 +181,7 @@ public class KubernetesCollector {
         int kindsRead = 0;
         int kindsAttempted = 0;
         var leftOut = new ArrayList<String>();
+        String operatorNote = null;
         long clusterId = inventory.registerCluster(connection.getClusterName(), connection.getEnvironment(), clock.instant());
         try (var client = clients.open(connection)) {
             int unreachable = 0;
@@ -203,6 +213,9 @@ public class KubernetesCollector {
                 }
                 progress(run, connection.getClusterName(), ++kindsAttempted, read);
             }
+            if (kindsRead > 0) {
+                operatorNote = operatorReports(client, connection.getClusterName());
+            }
         } catch (RuntimeException e) {
             log.warn("Collection of {} stopped", connection.getClusterName(), e);
             problems.add(new RunProblemEntity("connection", "could not connect: " + rootMessage(e)));
@@ -218,6 +231,7 @@ public class KubernetesCollector {
                 + (leftOut.isEmpty() ? "" : "; " + String.join(", ", leftOut) + " left out: the collector role does not list them"
                         + " (opt-in, see docs/collectors.md), so their controls are unknown")
                 + (problems.isEmpty() ? "" : "; " + problems.size() + (problems.size() == 1 ? " kind" : " kinds") + " not read")
+                + (operatorNote == null ? "" : "; " + operatorNote)
                 + (refusedObjects == 0 ? "" : "; " + refusedObjects + (refusedObjects == 1 ? " object" : " objects") + " could not be read"
                         + (refusedObjects > refused.size() ? " (the first " + refused.size() + " are named)" : ""))
                 + (status == RunStatus.COMPLETE ? "" : ", so nothing was removed");
@@ -233,6 +247,16 @@ public class KubernetesCollector {
         log.info("Collection of {}: {}, {}", connection.getClusterName(), summary.status(), summary.message());
         events.publishEvent(new CollectionProgressed(new Progress(run.getId(), connection.getClusterName(), kindsAttempted,
                 KINDS.size(), read, true)));
+    }
+
+    /** Trivy Operator's scans of the cluster's images, stored as those images' scans; a line for the run, or null. */
+    private String operatorReports(KubernetesClient client, String clusterName) {
+        var outcome = operatorReports.collect(client);
+        for (int from = 0; from < outcome.scans().size(); from += OPERATOR_BATCH) {
+            imageScans.record("cluster " + clusterName + " (Trivy Operator)", outcome.sha256(),
+                    outcome.scans().subList(from, Math.min(outcome.scans().size(), from + OPERATOR_BATCH)));
+        }
+        return outcome.note();
     }
 
     private KindOutcome readKind(KubernetesClient client, KindSpec kind, long clusterId, long runId, List<RunProblemEntity> refused) {

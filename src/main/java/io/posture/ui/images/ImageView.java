@@ -12,6 +12,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.posture.inventory.ExploitIntel;
 import io.posture.inventory.ImageCatalog;
 import io.posture.inventory.ImageViews.FixState;
 import io.posture.inventory.ImageViews.FoundSecret;
@@ -27,6 +28,7 @@ import jakarta.annotation.security.PermitAll;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -38,9 +40,11 @@ import java.util.stream.Collectors;
 class ImageView extends VerticalLayout implements HasUrlParameter<Long> {
 
     private final ImageCatalog catalog;
+    private final ExploitIntel intel;
     private final Clock clock;
 
-    ImageView(ImageCatalog catalog, Clock clock) {
+    ImageView(ImageCatalog catalog, ExploitIntel intel, Clock clock) {
+        this.intel = intel;
         this.catalog = catalog;
         this.clock = clock;
         setSizeFull();
@@ -107,8 +111,15 @@ class ImageView extends VerticalLayout implements HasUrlParameter<Long> {
         grid.addColumn(vulnerability -> vulnerability.cvss() == null ? "—" : String.format(Locale.ROOT, "%.1f", vulnerability.cvss())).setHeader("CVSS");
         grid.addColumn(vulnerability -> vulnerability.installedVersion() == null ? "—" : vulnerability.installedVersion()).setHeader("Installed");
         grid.addColumn(ImageView::fix).setHeader("Fix").setFlexGrow(2);
+        var exploitation = new HashMap<String, String>();
+        grid.addColumn(vulnerability -> exploitation.getOrDefault(vulnerability.id(), "—")).setHeader("Exploitation")
+                .setTooltipGenerator(vulnerability -> "CISA KEV and FIRST EPSS, as imported on the Images page").setAutoWidth(true);
         grid.addColumn(vulnerability -> vulnerability.title() == null ? "" : vulnerability.title()).setHeader("Title").setFlexGrow(4);
-        grid.setItemsPageable(pageable -> catalog.vulnerabilities(imageId, pageable).getContent());
+        grid.setItemsPageable(pageable -> {
+            var page = catalog.vulnerabilities(imageId, pageable).getContent();
+            exploitation.putAll(intel.marks(page.stream().map(Vulnerability::id).toList()));
+            return page;
+        });
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addClassName("vulnerabilities");
         grid.setEmptyStateText(neverScanned ? "Never scanned: upload a Trivy or Grype report of this image on the Images page, or from a pipeline."

@@ -252,9 +252,15 @@ public class KubernetesCollector {
     /** Trivy Operator's scans of the cluster's images, stored as those images' scans; a line for the run, or null. */
     private String operatorReports(KubernetesClient client, String clusterName) {
         var outcome = operatorReports.collect(client);
-        for (int from = 0; from < outcome.scans().size(); from += OPERATOR_BATCH) {
-            imageScans.record("cluster " + clusterName + " (Trivy Operator)", outcome.sha256(),
-                    outcome.scans().subList(from, Math.min(outcome.scans().size(), from + OPERATOR_BATCH)));
+        try {
+            for (int from = 0; from < outcome.scans().size(); from += OPERATOR_BATCH) {
+                imageScans.record("cluster " + clusterName + " (Trivy Operator)", outcome.sha256(),
+                        outcome.scans().subList(from, Math.min(outcome.scans().size(), from + OPERATOR_BATCH)));
+            }
+        } catch (RuntimeException e) {
+            // the inventory the run read stands; only the operator's scans are missing, and the run says so
+            log.warn("Collection of {}: Trivy Operator reports not stored", clusterName, e);
+            return "Trivy Operator vulnerability reports could not be stored (" + rootMessage(e) + ")";
         }
         return outcome.note();
     }

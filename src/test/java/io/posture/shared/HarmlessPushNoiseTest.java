@@ -28,4 +28,25 @@ class HarmlessPushNoiseTest {
         assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
                 .containsExactly("Invalid request state x", "Failed to cancel resource: y");
     }
+
+    @Test
+    void vaadinsPushExceptionIsDroppedOnlyWhenTheConnectionWentAway() {
+        var context = new LoggerContext();
+        var filter = new HarmlessPushNoise();
+        filter.start();
+        context.addTurboFilter(filter);
+        var appender = new ListAppender<ILoggingEvent>();
+        appender.setContext(context);
+        appender.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        var push = context.getLogger("com.vaadin.flow.server.communication.PushAtmosphereHandler");
+
+        push.error("Exception in push connection", new java.io.IOException("wrapped", new java.io.IOException("Broken pipe")));
+        push.error("Exception in push connection", new java.io.EOFException());
+        push.error("Exception in push connection", new IllegalStateException("a real bug"));
+        push.error("Exception in push connection");
+
+        assertThat(appender.list).extracting(event -> event.getThrowableProxy() == null ? "none" : event.getThrowableProxy().getClassName())
+                .containsExactly("java.lang.IllegalStateException", "none");
+    }
 }

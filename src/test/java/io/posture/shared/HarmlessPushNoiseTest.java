@@ -12,13 +12,7 @@ class HarmlessPushNoiseTest {
     @Test
     void onlyAtmospheresFailedToCancelLineIsDropped() {
         var context = new LoggerContext();
-        var filter = new HarmlessPushNoise();
-        filter.start();
-        context.addTurboFilter(filter);
-        var appender = new ListAppender<ILoggingEvent>();
-        appender.setContext(context);
-        appender.start();
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        var appender = filtered(context);
 
         var atmosphere = context.getLogger("org.atmosphere.cpr.AsynchronousProcessor");
         atmosphere.error("Failed to cancel resource: {}", "22bcac52-cebd-495c-a6f2-eb1f7533ea6c");
@@ -32,13 +26,7 @@ class HarmlessPushNoiseTest {
     @Test
     void vaadinsPushExceptionIsDroppedOnlyWhenTheConnectionWentAway() {
         var context = new LoggerContext();
-        var filter = new HarmlessPushNoise();
-        filter.start();
-        context.addTurboFilter(filter);
-        var appender = new ListAppender<ILoggingEvent>();
-        appender.setContext(context);
-        appender.start();
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        var appender = filtered(context);
         var push = context.getLogger("com.vaadin.flow.server.communication.PushAtmosphereHandler");
 
         push.error("Exception in push connection", new java.io.IOException("wrapped", new java.io.IOException("Broken pipe")));
@@ -48,5 +36,17 @@ class HarmlessPushNoiseTest {
 
         assertThat(appender.list).extracting(event -> event.getThrowableProxy() == null ? "none" : event.getThrowableProxy().getClassName())
                 .containsExactly("java.lang.IllegalStateException", "none");
+    }
+
+    /** A logging context with the filter installed, and what gets through it. */
+    private static ListAppender<ILoggingEvent> filtered(LoggerContext context) {
+        var filter = new HarmlessPushNoise();
+        filter.start();
+        context.addTurboFilter(filter);
+        var appender = new ListAppender<ILoggingEvent>();
+        appender.setContext(context);
+        appender.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        return appender;
     }
 }
